@@ -14,20 +14,21 @@ static const struct cli_command commands[] = {
      "usage: chanlab run FILE.go [--seed N] [--procs N] [--lang go1.21] [--race] [--leaks]\n"
      "                   [--lockorder] [--detect] [--explore N] [--trace FILE]\n"
      "                   [--max-goroutines N] [--max-heap BYTES] [--max-steps N]\n",
-     NULL},
+     cmd_run},
     {"watch", "open the Run screen on any Go program",
-     "usage: chanlab watch FILE.go [--seed N] [--procs N]\n", NULL},
+     "usage: chanlab watch FILE.go [--seed N] [--procs N]\n", cmd_watch},
     {"vet", "parse and type-check a Go program; report errors and vet warnings",
-     "usage: chanlab vet [--lang go1.21] FILE.go\n", NULL},
+     "usage: chanlab vet [--lang go1.21] FILE.go\n", cmd_vet},
     {"check", "validate the question bank and verify every exercise's outcome",
-     "usage: chanlab check [--bank DIR]\n", NULL},
+     "usage: chanlab check [--bank DIR]\n", cmd_check},
     {"list", "list the questions", "usage: chanlab list [--tier T] [--topic T] [--due] [--json]\n",
-     NULL},
+     cmd_list},
     {"review", "print the queue of questions due for review, in order", "usage: chanlab review\n",
-     NULL},
-    {"stats", "progress per tier and topic", "usage: chanlab stats [--json]\n", NULL},
-    {"export", "write all progress as JSON", "usage: chanlab export [FILE]\n", NULL},
-    {"import", "read progress exported by `chanlab export`", "usage: chanlab import FILE\n", NULL},
+     cmd_review},
+    {"stats", "progress per tier and topic", "usage: chanlab stats [--json]\n", cmd_stats},
+    {"export", "write all progress as JSON", "usage: chanlab export [FILE]\n", cmd_export},
+    {"import", "read progress exported by `chanlab export`", "usage: chanlab import FILE\n",
+     cmd_import},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -71,8 +72,7 @@ static void print_help(FILE *f)
             "commands:\n",
             CHANLAB_VERSION);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(f, "  %-8s %s%s\n", commands[i].name, commands[i].summary,
-                commands[i].run ? "" : " (not built yet)");
+        fprintf(f, "  %-8s %s%s\n", commands[i].name, commands[i].summary, "");
     fprintf(f, "\noptions:\n"
                "  --db PATH   progress database (default: $CHANLAB_DB, else\n"
                "              $XDG_DATA_HOME/chanlab/progress.db, else\n"
@@ -136,10 +136,12 @@ int cli_main(int argc, char **argv)
         fputs(cmd->usage, stdout);
         return 0;
     }
-    if (!cmd->run) {
-        fprintf(stderr, "chanlab %s: this command is not built yet\n", name);
-        return 2;
-    }
     optind = 0; /* glibc: 0 re-initialises getopt for the command's own argv */
     return cmd->run(&cli, cargc, cargv);
+}
+
+int cli_not_built(const char *name)
+{
+    fprintf(stderr, "chanlab %s: this command is not built yet\n", name);
+    return 2;
 }

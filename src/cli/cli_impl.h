@@ -7,14 +7,28 @@
 #include "cli.h"
 
 /* One command: its name, a one-line summary for `chanlab --help`, its usage
- * text for `chanlab NAME --help`, and the function that runs it (NULL while
- * the command is not built yet: it then says so and exits 2). */
+ * text for `chanlab NAME --help`, and the function that runs it. */
 struct cli_command {
     const char *name;
     const char *summary;
     const char *usage;
     int (*run)(struct cli *cli, int argc, char **argv);
 };
+
+/* The commands, one file each (cmd_NAME.c). */
+int cmd_run(struct cli *cli, int argc, char **argv);
+int cmd_watch(struct cli *cli, int argc, char **argv);
+int cmd_vet(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_list(struct cli *cli, int argc, char **argv);
+int cmd_review(struct cli *cli, int argc, char **argv);
+int cmd_stats(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
+
+/* cli_not_built says on stderr that command name is not built yet and
+ * returns 2. For commands whose layer is still being written. */
+int cli_not_built(const char *name);
 
 /* cli_usage_error prints "chanlab NAME: MSG" and a pointer to --help on
  * stderr and returns 2, the status for usage errors. */
