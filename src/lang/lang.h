@@ -107,6 +107,89 @@ size_t lang_tokenize(const char *src, size_t len,
                      void (*fn)(void *ud, const struct lang_token_span *span), void *ud);
 
 /* ==== BACK END =============================================================
- * (the interpreter's section) */
+ * Running a checked program on chanlab's runtime (runtime/). A run is a
+ * handle: make it from a runnable program, step it (the TUI draws between
+ * steps) or run it to the end (`chanlab run`, `chanlab check`), read its
+ * outcome, free it. A run never aborts the process because the Go program
+ * failed: panics, fatal errors and exceeded limits are outcomes.
+ *
+ * Error policy: a Go panic unwinds (longjmp) to the goroutine's protected
+ * entry and, unless recovered, ends the run with status LANG_RUN_PANIC and
+ * Go's text; runtime failures come back from runtime/ as codes the
+ * interpreter turns into recoverable Go panics or fatal errors; limits end
+ * the run with LANG_RUN_LIMIT. Out of host memory aborts. */
+
+/* Options for a run. Zero-initialised means the defaults. */
+struct lang_run_options {
+    unsigned long long seed;      /* schedule and map-order seed (default 0: reproducible) */
+    int procs;                    /* GOMAXPROCS (default 1) */
+    const char *lang;             /* unused here (loop semantics are fixed at load) */
+    size_t max_goroutines;        /* live goroutines allowed (0: 10,000,000) */
+    size_t max_heap;              /* bytes of Go heap (0: 4 GiB) */
+    unsigned long long max_steps; /* statements executed (0: no limit) */
+    FILE *out;                    /* program stdout is written here as it happens (NULL: not) */
+    FILE *err;                    /* program stderr, including the panic dump (NULL: not) */
+    bool capture;                 /* also keep both streams in the outcome */
+    const char *const *args;      /* os.Args (NULL: {"FILE"} from the program's name) */
+    int nargs;
+};
+
+enum lang_run_status {
+    LANG_RUN_RUNNING, /* not finished: step again */
+    LANG_RUN_OK,      /* main returned (exit 0) */
+    LANG_RUN_EXIT,    /* os.Exit(n) */
+    LANG_RUN_PANIC,   /* an unrecovered panic (exit 2) */
+    LANG_RUN_FATAL,   /* a fatal error: deadlock, stack overflow, out of memory... (exit 2) */
+    LANG_RUN_LIMIT,   /* --max-steps / --max-goroutines / --max-heap exceeded (exit 2) */
+};
+
+/* What a finished run produced. Strings belong to the run. */
+struct lang_outcome {
+    enum lang_run_status status;
+    int exit_code;       /* the compiled program's status: 0, n of os.Exit(n), or 2 */
+    const char *message; /* first line on stderr for PANIC/FATAL/LIMIT ("panic: boom",
+                            "fatal error: all goroutines are asleep - deadlock!",
+                            "chanlab: step limit of 1000 exceeded"); NULL otherwise */
+    const char *out;     /* captured stdout (capture option), NUL-terminated */
+    size_t out_len;
+    const char *err; /* captured stderr, the goroutine dump included */
+    size_t err_len;
+    unsigned long long steps; /* statements executed */
+    size_t goroutines_peak;   /* most goroutines alive at once */
+    size_t heap_peak;         /* most bytes of Go heap live at once */
+};
+
+struct lang_run;
+struct rt; /* runtime.h */
+
+/* lang_run_new prepares a run of a runnable program (lang_program_runnable)
+ * and its main goroutine; nothing executes yet. Returns NULL with *why set
+ * to a static message when the program is not runnable. The program must
+ * outlive the run. Caller frees with lang_run_free. */
+struct lang_run *lang_run_new(struct lang_program *p, const struct lang_run_options *opt,
+                              const char **why);
+
+/* lang_run_step runs at most budget scheduling events (0: to the end) and
+ * returns with every goroutine suspended. LANG_RUN_RUNNING means there is
+ * more to do. */
+enum lang_run_status lang_run_step(struct lang_run *r, unsigned long long budget);
+
+/* lang_run_outcome: the outcome so far (status RUNNING until finished);
+ * valid until the next step or lang_run_free. */
+const struct lang_outcome *lang_run_outcome(const struct lang_run *r);
+
+/* lang_run_runtime gives the runtime of the run for snapshots and traces
+ * (runtime.h); owned by the run. */
+struct rt *lang_run_runtime(struct lang_run *r);
+
+/* lang_run_free releases the run, its goroutines and its heap; NULL is fine. */
+void lang_run_free(struct lang_run *r);
+
+/* lang_run_program runs p to the end with opt and copies the outcome's
+ * status and exit code into *out (strings stay valid until lang_run_free of
+ * the returned run, which the caller owns). Returns NULL only when p is not
+ * runnable (then *why says why). */
+struct lang_run *lang_run_program(struct lang_program *p, const struct lang_run_options *opt,
+                                  const char **why);
 
 #endif
