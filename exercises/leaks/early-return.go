@@ -1,0 +1,34 @@
+// The caller gives up on its context; the worker is left holding its result.
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"time"
+)
+
+func expensive() int {
+	time.Sleep(50 * time.Millisecond)
+	return 42
+}
+
+func fetch(ctx context.Context) (int, error) {
+	ch := make(chan int)
+	go func() { ch <- expensive() }() // nobody receives once fetch returns
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+}
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	_, err := fetch(ctx)
+	fmt.Println("fetch:", err)
+	time.Sleep(100 * time.Millisecond)
+	fmt.Println("goroutines:", runtime.NumGoroutine())
+}

@@ -1,0 +1,31 @@
+// Every send also selects on ctx.Done(), so cancel ends the producer.
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"time"
+)
+
+func produce(ctx context.Context, out chan<- int) {
+	for n := 1; ; n++ {
+		select {
+		case out <- n:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	out := make(chan int)
+	go produce(ctx, out)
+	for i := 0; i < 3; i++ {
+		fmt.Println("got", <-out)
+	}
+	cancel()
+	time.Sleep(10 * time.Millisecond)
+	fmt.Println("goroutines after cancel:", runtime.NumGoroutine())
+}

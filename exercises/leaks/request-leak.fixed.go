@@ -1,0 +1,32 @@
+// A buffer of one lets the late lookup deliver its value and exit.
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"time"
+)
+
+func lookup(id int) int {
+	time.Sleep(50 * time.Millisecond) // slower than the handler's patience
+	return id * 100
+}
+
+func handle(id int) string {
+	ch := make(chan int, 1) // the send never waits for a receiver
+	go func() { ch <- lookup(id) }()
+	select {
+	case v := <-ch:
+		return fmt.Sprint("request ", id, ": ", v)
+	case <-time.After(10 * time.Millisecond):
+		return fmt.Sprint("request ", id, ": timeout")
+	}
+}
+
+func main() {
+	for id := 1; id <= 4; id++ {
+		fmt.Println(handle(id))
+	}
+	time.Sleep(100 * time.Millisecond) // every lookup has finished by now
+	fmt.Println("goroutines:", runtime.NumGoroutine())
+}

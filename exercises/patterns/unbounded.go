@@ -1,0 +1,39 @@
+// One goroutine per task: nothing caps how many hold a connection at once.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+const dbConnections = 3
+
+var inUse, peak atomic.Int64
+
+func query(id int) {
+	n := inUse.Add(1)
+	for {
+		p := peak.Load()
+		if n <= p || peak.CompareAndSwap(p, n) {
+			break
+		}
+	}
+	time.Sleep(20 * time.Millisecond) // the query holds a connection
+	inUse.Add(-1)
+}
+
+func main() {
+	var wg sync.WaitGroup
+	for id := 1; id <= 12; id++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			query(id)
+		}()
+	}
+	wg.Wait()
+	fmt.Println("peak connections in use:", peak.Load())
+	fmt.Println("over the limit of", dbConnections, "->", peak.Load() > dbConnections)
+}
