@@ -1,0 +1,63 @@
+/* model.h: what the screens read and change: the question bank and the
+ * progress store, opened once for the app. The model adds no rules of
+ * its own: scheduling is srs's, storage is store's, content is bank's. When
+ * a layer cannot be used, its *_problem text says why, and the screens
+ * show that text instead of data. */
+#ifndef CHANLAB_TUI_MODEL_H
+#define CHANLAB_TUI_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "bank.h"
+#include "tui_impl.h"
+
+struct model {
+    struct bank *bank;       /* never NULL */
+    char bank_problem[300];  /* "" when the bank loaded with questions */
+    size_t nquestions;       /* bank_question_count */
+    struct store *store;     /* NULL when progress cannot be used */
+    char store_problem[300]; /* why store is NULL, else "" */
+    long long generation;    /* bumped by every change to progress */
+};
+
+/* model_open loads the bank (opt->bank_dir added) and opens the progress
+ * database (opt->db_path, else the default location). Never NULL. */
+struct model *model_open(const struct tui_options *opt);
+void model_close(struct model *m);
+
+/* What the app knows about one question's progress. */
+struct qprogress {
+    bool seen;        /* reviewed at least once */
+    bool mastered;    /* in review with an interval of 21 days or more */
+    bool due;         /* due at `now` (new questions are not "due") */
+    int reps, lapses; /* reviews, and "again" answers in review */
+    long long due_at; /* Unix seconds; 0 when new */
+};
+
+/* model_progress fills p for question id at now; all zero when unknown or
+ * when the store is missing. */
+void model_progress(struct model *m, const char *id, long long now, struct qprogress *p);
+
+/* model_due returns how many questions are due at now and writes up to max
+ * of them into out (most overdue first). */
+int model_due(struct model *m, long long now, const struct bank_question **out, int max);
+
+/* model_streak returns the number of consecutive days, ending today or
+ * yesterday, with at least one review. */
+int model_streak(struct model *m, long long now);
+
+/* model_grade records a review of question id with grade 1-4 at now and
+ * stores in *next_due when it comes back. Returns false with a message in
+ * err when it could not be stored. */
+bool model_grade(struct model *m, const char *id, int grade, long long now, long long *next_due,
+                 char *err, size_t errsize);
+
+/* model_header_note writes the header's right-hand note ("3 due") */
+void model_header_note(struct model *m, long long now, char *buf, size_t size);
+
+/* model_when describes a time from now in words: "in 10 minutes",
+ * "in 3 days", "now". */
+void model_when(long long now, long long t, char *buf, size_t size);
+
+#endif
