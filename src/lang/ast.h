@@ -438,7 +438,8 @@ struct ast_stmt {
             struct ast_expr *type_expr;
             struct ast_expr **values; /* 0, nvars, or 1 multi-valued */
             int nvalues;
-        } var; /* ST_VAR */
+            struct ast_decl *decl; /* the spec as parsed (iota, alias, names) */
+        } var;                     /* ST_VAR, ST_CONST, ST_TYPE */
         struct {
             struct ast_expr **results;
             int nresults; /* 0 with named results: return them as they are */
@@ -452,6 +453,7 @@ struct ast_stmt {
             struct ast_stmt **stmts;
             int nstmts;
             struct pos end; /* closing brace */
+            bool group;     /* a `var (...)` group: no scope of its own */
         } block;
         struct {
             struct ast_stmt *init;
