@@ -1,13 +1,13 @@
 /* model.c: the app's bank and progress store, opened once; thin calls into
  * src/bank and src/store, with their failures turned into text the screens
- * show. */
+ * show. Cards are cached per change (generation) so a frame never queries
+ * the database more than once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model.h"
-
-struct store;
 
 static void open_bank(struct model *m, const struct tui_options *opt)
 {
@@ -32,16 +32,24 @@ static void open_bank(struct model *m, const struct tui_options *opt)
 
 static void open_store(struct model *m, const struct tui_options *opt)
 {
-    (void)opt;
-    m->store = NULL;
-    snprintf(m->store_problem, sizeof m->store_problem,
-             "Progress is not available yet: the progress store (src/store) has no API in "
-             "this build, so reviews cannot be recorded.");
+    char err[256] = "";
+    m->db_path = store_default_path(opt->db_path, err, sizeof err);
+    if (!m->db_path) {
+        snprintf(m->store_problem, sizeof m->store_problem, "Progress is off: %s", err);
+        return;
+    }
+    enum store_status rc = store_open(m->db_path, NULL, &m->store, err, sizeof err);
+    if (rc != STORE_OK) {
+        m->store = NULL;
+        snprintf(m->store_problem, sizeof m->store_problem, "Progress is off: %s", err);
+    }
 }
 
 struct model *model_open(const struct tui_options *opt)
 {
     struct model *m = xcalloc(1, sizeof *m);
+    m->cards_gen = -1;
+    m->cached_minute = -1;
     open_bank(m, opt);
     open_store(m, opt);
     return m;
@@ -51,45 +59,137 @@ void model_close(struct model *m)
 {
     if (!m)
         return;
+    store_cards_free(&m->cards);
+    store_close(m->store);
     bank_free(m->bank);
+    free(m->db_path);
     free(m);
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+    const struct store_card_row *x = a, *y = b;
+    return strcmp(x->question, y->question);
+}
+
+static void load_cards(struct model *m)
+{
+    if (!m->store || m->cards_gen == m->generation)
+        return;
+    store_cards_free(&m->cards);
+    memset(&m->cards, 0, sizeof m->cards);
+    if (store_cards_all(m->store, &m->cards) != STORE_OK)
+        memset(&m->cards, 0, sizeof m->cards);
+    else
+        qsort(m->cards.rows, m->cards.n, sizeof *m->cards.rows, cmp_row);
+    m->cards_gen = m->generation;
+    m->cached_minute = -1;
 }
 
 void model_progress(struct model *m, const char *id, long long now, struct qprogress *p)
 {
-    (void)m, (void)id, (void)now;
     memset(p, 0, sizeof *p);
+    load_cards(m);
+    if (!m->store || m->cards.n == 0)
+        return;
+    struct store_card_row key = {.question = (char *)id};
+    const struct store_card_row *r =
+        bsearch(&key, m->cards.rows, m->cards.n, sizeof *m->cards.rows, cmp_row);
+    if (!r || r->card.reps == 0)
+        return;
+    p->seen = true;
+    p->mastered = r->card.phase == SRS_REVIEW && r->card.stability >= STORE_MASTERED_DAYS;
+    p->due = r->card.due <= now * 1000;
+    p->reps = r->card.reps;
+    p->lapses = r->card.lapses;
+    p->due_at = r->card.due / 1000;
+}
+
+int model_tz_offset(long long now)
+{
+    time_t t = (time_t)now;
+    struct tm tm;
+    if (!localtime_r(&t, &tm))
+        return 0;
+    return (int)tm.tm_gmtoff;
 }
 
 int model_due(struct model *m, long long now, const struct bank_question **out, int max)
 {
-    (void)m, (void)now, (void)out, (void)max;
-    return 0;
+    if (!m->store)
+        return 0;
+    load_cards(m);
+    if (!out && m->cached_minute == now / 60)
+        return m->cached_due;
+    struct store_cards due = {0};
+    if (store_due(m->store, now * 1000, 0, &due) != STORE_OK)
+        return 0;
+    int n = 0;
+    for (size_t i = 0; i < due.n; i++) {
+        const struct bank_question *q = bank_question_find(m->bank, due.rows[i].question);
+        if (!q)
+            continue; /* progress of a question no longer in the bank */
+        if (out && n < max)
+            out[n] = q;
+        n++;
+    }
+    store_cards_free(&due);
+    if (!out) {
+        m->cached_due = n;
+        struct store_stats s;
+        if (store_stats(m->store, now * 1000, model_tz_offset(now), 1, NULL, NULL, &s) == STORE_OK)
+            m->cached_streak = s.streak;
+        m->cached_minute = now / 60;
+    }
+    return out && n > max ? max : n;
 }
 
 int model_streak(struct model *m, long long now)
 {
-    (void)m, (void)now;
-    return 0;
+    if (!m->store)
+        return 0;
+    model_due(m, now, NULL, 0);
+    return m->cached_streak;
 }
 
-bool model_grade(struct model *m, const char *id, int grade, long long now, long long *next_due,
-                 char *err, size_t errsize)
+bool model_grade(struct model *m, const char *id, int grade, enum store_mode mode,
+                 long long duration_ms, long long now, long long *next_due, char *err,
+                 size_t errsize)
 {
-    (void)id, (void)grade, (void)now;
     *next_due = 0;
-    snprintf(err, errsize, "%s", m->store_problem);
-    return false;
+    if (!m->store) {
+        snprintf(err, errsize, "%s", m->store_problem);
+        return false;
+    }
+    struct store_review r = {
+        .question = id,
+        .at = now * 1000,
+        .grade = (enum srs_grade)grade,
+        .duration_ms = duration_ms < 0 ? 0 : duration_ms,
+        .mode = mode,
+    };
+    struct srs_card card;
+    enum store_status rc = store_record_review(m->store, &r, &card);
+    if (rc != STORE_OK) {
+        snprintf(err, errsize, "%s", store_errmsg(m->store));
+        return false;
+    }
+    m->generation++;
+    *next_due = card.due / 1000;
+    return true;
 }
 
 void model_header_note(struct model *m, long long now, char *buf, size_t size)
 {
     if (!m->store) {
-        snprintf(buf, size, "%zu questions", m->nquestions);
+        snprintf(buf, size, "progress off");
         return;
     }
     int due = model_due(m, now, NULL, 0);
-    snprintf(buf, size, "%d due", due);
+    if (store_readonly(m->store))
+        snprintf(buf, size, "%d due \u00b7 read-only", due);
+    else
+        snprintf(buf, size, "%d due", due);
 }
 
 void model_when(long long now, long long t, char *buf, size_t size)

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "bank.h"
+#include "store.h"
 #include "tui_impl.h"
 
 struct model {
@@ -19,6 +20,13 @@ struct model {
     struct store *store;     /* NULL when progress cannot be used */
     char store_problem[300]; /* why store is NULL, else "" */
     long long generation;    /* bumped by every change to progress */
+    char *db_path;           /* the database file, or NULL */
+    /* A cache of every card, sorted by question id, for generation
+     * cards_gen; the due count and streak for (cards_gen, cached_minute). */
+    struct store_cards cards;
+    long long cards_gen;
+    long long cached_minute;
+    int cached_due, cached_streak;
 };
 
 /* model_open loads the bank (opt->bank_dir added) and opens the progress
@@ -47,11 +55,17 @@ int model_due(struct model *m, long long now, const struct bank_question **out, 
  * yesterday, with at least one review. */
 int model_streak(struct model *m, long long now);
 
-/* model_grade records a review of question id with grade 1-4 at now and
- * stores in *next_due when it comes back. Returns false with a message in
- * err when it could not be stored. */
-bool model_grade(struct model *m, const char *id, int grade, long long now, long long *next_due,
-                 char *err, size_t errsize);
+/* model_grade records a review of question id with grade 1-4 at now (in
+ * mode, after duration_ms of thinking) and stores in *next_due when it
+ * comes back. Returns false with a message in err when it could not be
+ * stored. */
+bool model_grade(struct model *m, const char *id, int grade, enum store_mode mode,
+                 long long duration_ms, long long now, long long *next_due, char *err,
+                 size_t errsize);
+
+/* model_tz_offset returns the local time zone's offset from UTC at now, in
+ * seconds, for the store's day boundaries. */
+int model_tz_offset(long long now);
 
 /* model_header_note writes the header's right-hand note ("3 due") */
 void model_header_note(struct model *m, long long now, char *buf, size_t size);

@@ -20,7 +20,9 @@ struct question_state {
     struct md_doc *doc; /* the rendered page, for doc_width */
     int doc_width;
     int scroll;
-    int view_h; /* rows the page had in the last frame */
+    int view_h;           /* rows the page had in the last frame */
+    enum store_mode mode; /* how grades are recorded: study or review */
+    long long shown_at;   /* when the current question appeared (s) */
 };
 
 static struct question_state *state(struct app *a)
@@ -59,12 +61,14 @@ static void reset_page(struct question_state *st)
 void question_open(struct app *a, const struct bank_question *const *list, int n, int pos)
 {
     struct question_state *st = state(a);
+    st->mode = app_top(a) == SCR_HOME ? STORE_REVIEW_MODE : STORE_STUDY;
     free(st->list);
     st->list = xmalloc((size_t)(n > 0 ? n : 1) * sizeof *st->list);
     memcpy(st->list, list, (size_t)n * sizeof *list);
     st->n = n;
     st->pos = pos;
     reset_page(st);
+    st->shown_at = app_now(a);
     app_push(a, SCR_QUESTION);
 }
 
@@ -193,7 +197,8 @@ static void grade(struct app *a, struct question_state *st, int g)
     static const char *const names[] = {"again", "hard", "good", "easy"};
     long long now = app_now(a), next = 0;
     char err[300];
-    if (!model_grade(a->model, q->id, g, now, &next, err, sizeof err)) {
+    if (!model_grade(a->model, q->id, g, st->mode, (now - st->shown_at) * 1000, now, &next, err,
+                     sizeof err)) {
         snprintf(st->result, sizeof st->result, "Not stored: %s", err);
         st->result_role = ROLE_BAD;
         st->graded = g;
@@ -267,6 +272,7 @@ static bool question_key(struct app *a, struct tkey k)
         }
         st->pos = to;
         reset_page(st);
+        st->shown_at = app_now(a);
         return true;
     }
     case 'f':
