@@ -209,11 +209,12 @@ int bank_finish(struct bank *b);
 
 /* Where banks live. Each returns a path the caller frees, or NULL.
  *
- * bank_shipped_dir: the shipped `questions` directory: next to the
- * executable's directory (`<exe dir>/../questions`, the build tree), else
- * the install dir (`<exe dir>/../share/chanlab/questions`, then the
- * configured data dir), else CHANLAB_SOURCE_ROOT/questions. NULL when none
- * exists.
+ * bank_shipped_dir: $CHANLAB_BANK_DIR when set (for tests and packagers;
+ * it need not exist: loading it then reports so); else the shipped
+ * `questions` directory beside the executable's directory
+ * (`<exe dir>/../questions`: the build tree), else the install dir
+ * (`<exe dir>/../share/chanlab/questions`, then the configured data dir),
+ * else CHANLAB_SOURCE_ROOT/questions. NULL when none exists.
  *
  * bank_user_dir: `$XDG_CONFIG_HOME/chanlab/questions`, else
  * `$HOME/.config/chanlab/questions` (whether or not it exists); NULL when

@@ -176,6 +176,9 @@ static char *parent(const char *dir)
 
 char *bank_shipped_dir(void)
 {
+    const char *env = getenv("CHANLAB_BANK_DIR");
+    if (env && env[0])
+        return bank_xstrdup(env);
     char *candidates[4] = {NULL, NULL, NULL, NULL};
     char *exe = exe_dir();
     if (exe) {
