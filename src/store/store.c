@@ -437,9 +437,14 @@ static int check_tables(sqlite3 *db, char *bad, size_t badsize)
                                          "fixes",   "quiz_sessions", "quiz_answers"};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char sql[96];
-        int n;
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s LIMIT 1)", tables[i]);
-        int rc = read_int(db, sql, &n);
+        sqlite3_stmt *s = NULL;
+        snprintf(sql, sizeof sql, "SELECT * FROM %s LIMIT 1", tables[i]);
+        int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_step(s);
+            rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+        sqlite3_finalize(s);
         if (rc != SQLITE_OK) {
             snprintf(bad, badsize, "%s", tables[i]);
             return rc;
