@@ -19,7 +19,7 @@ declare -A allowed=(
 public="runtime.h lang.h srs.h store.h bank.h tui.h cli.h"
 bad=0
 for layer in "${layers[@]}"; do
-    own=$(find "$layer" -maxdepth 2 -name '*.h' -printf '%f\n' | sort -u)
+    own=$(find "$layer" -maxdepth 3 -type f -printf '%f\n' | sort -u)
     while IFS= read -r line; do
         file=${line%%:*}
         hdr=$(sed -E 's/.*#include "([^"]+)".*/\1/' <<<"${line#*:}")
