@@ -6,19 +6,21 @@ package main
 import (
 	"fmt"
 	"runtime"
-	"time"
 )
 
 func main() {
 	logs := make(chan string)
+	ack := make(chan struct{})
 	go func() {
 		for line := range logs { // ends only on close(logs)
 			fmt.Println("log:", line)
+			ack <- struct{}{}
 		}
 		fmt.Println("logger exited") // never printed
 	}()
 	logs <- "request 1"
+	<-ack
 	logs <- "request 2"
-	time.Sleep(10 * time.Millisecond) // let the logger print and park again
-	fmt.Println("goroutines still alive:", runtime.NumGoroutine())
+	<-ack
+	fmt.Println("main done; goroutines still alive:", runtime.NumGoroutine())
 }

@@ -13,7 +13,7 @@ func main() {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var results []string
-	work := []time.Duration{10, 20, 300} // milliseconds per job
+	work := []time.Duration{10, 20, 400} // milliseconds per job
 	for i, d := range work {
 		wg.Add(1) // before the go statement, never inside the goroutine
 		go func() {

@@ -12,7 +12,7 @@ import (
 func main() {
 	var mu sync.Mutex
 	var results []string
-	work := []time.Duration{10, 20, 300} // milliseconds per job
+	work := []time.Duration{10, 20, 400} // milliseconds per job
 	for i, d := range work {
 		go func() {
 			time.Sleep(d * time.Millisecond)
@@ -21,7 +21,7 @@ func main() {
 			mu.Unlock()
 		}()
 	}
-	time.Sleep(100 * time.Millisecond) // surely long enough?
+	time.Sleep(150 * time.Millisecond) // surely long enough?
 	mu.Lock()
 	sort.Strings(results)
 	fmt.Printf("got %d of %d results: %v\n", len(results), len(work), results)
