@@ -124,7 +124,7 @@ enum store_status store_params(struct store *st, struct srs_params *p);
 struct store_card_row {
     char *question;
     struct srs_card card;
-    int64_t reviews; /* reviews recorded for it */
+    int64_t reviews; /* reviews recorded for it (the card is their replay: its reps) */
 };
 
 /* A list of cards; free with store_cards_free. */

@@ -26,13 +26,11 @@
     X(SQL_SETTING_GET, "SELECT value FROM settings WHERE key = ?1")                                \
     X(SQL_SETTING_PUT, "INSERT INTO settings (key, value) VALUES (?1, ?2) "                        \
                        "ON CONFLICT (key) DO UPDATE SET value = ?2")                               \
-    X(SQL_CARDS_ALL, "SELECT c.question, phase, step, stability, difficulty, due, last_review, "   \
-                     "interval_ms, reps, lapses, (SELECT count(*) FROM reviews r WHERE "           \
-                     "r.question = c.question) FROM cards c ORDER BY c.question")                  \
-    X(SQL_CARDS_DUE, "SELECT c.question, phase, step, stability, difficulty, due, last_review, "   \
-                     "interval_ms, reps, lapses, (SELECT count(*) FROM reviews r WHERE "           \
-                     "r.question = c.question) FROM cards c WHERE due <= ?1 "                      \
-                     "ORDER BY due, c.question LIMIT ?2")                                          \
+    X(SQL_CARDS_ALL, "SELECT question, phase, step, stability, difficulty, due, last_review, "     \
+                     "interval_ms, reps, lapses, reps FROM cards ORDER BY question")               \
+    X(SQL_CARDS_DUE, "SELECT question, phase, step, stability, difficulty, due, last_review, "     \
+                     "interval_ms, reps, lapses, reps FROM cards WHERE due <= ?1 "                 \
+                     "ORDER BY due, question LIMIT ?2")                                            \
     X(SQL_REVIEWS_SINCE, "SELECT question, at, grade, phase FROM reviews WHERE at >= ?1")          \
     X(SQL_REVIEW_DAYS_Q, "SELECT question, (at + ?1) / 86400000 FROM reviews "                     \
                          "WHERE at >= ?2 ORDER BY question")                                       \

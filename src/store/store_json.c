@@ -221,7 +221,7 @@ static enum store_status bad(struct where *w, const char *field, const char *fmt
                        w->path, *w->path && field ? "." : "", field ? field : "", what);
 }
 
-/* Only the listed fields may appear in an object. */
+/* Only the listed fields may appear in an object, each once. */
 static enum store_status only_fields(struct where *w, const cJSON *o, const char *const *names)
 {
     for (const cJSON *c = o->child; c; c = c->next) {
@@ -230,6 +230,9 @@ static enum store_status only_fields(struct where *w, const cJSON *o, const char
             ok = ok || (c->string && strcmp(c->string, *n) == 0);
         if (!ok)
             return bad(w, c->string, "unknown field");
+        for (const cJSON *d = o->child; d != c; d = d->next)
+            if (strcmp(d->string, c->string) == 0)
+                return bad(w, c->string, "duplicate field");
     }
     return STORE_OK;
 }

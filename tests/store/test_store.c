@@ -476,6 +476,34 @@ static void test_import_unknown_id(void **state)
     store_cards_free(&all);
 }
 
+/* A 100 MB file is refused before it is read. */
+static void test_import_too_large(void **state)
+{
+    struct fixture *f = *state;
+    char path[600];
+    snprintf(path, sizeof path, "%s/huge.json", f->dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("{\"format\": \"chanlab-progress\", \"reviews\": [", fp);
+    fclose(fp);
+    assert_int_equal(truncate(path, 100L * 1024 * 1024), 0);
+    struct store_import_result res;
+    assert_int_equal(store_import_file(f->st, path, NULL, NULL, &res), STORE_INVALID);
+    char want[800];
+    snprintf(want, sizeof want,
+             "%s: too large to be an export (100.0 MB; the limit is 64 MB); nothing was imported",
+             path);
+    assert_string_equal(store_errmsg(f->st), want);
+    /* Neither a directory nor a missing file is read. */
+    assert_int_equal(store_import_file(f->st, f->dir, NULL, NULL, &res), STORE_INVALID);
+    snprintf(want, sizeof want, "%s: not a regular file", f->dir);
+    assert_string_equal(store_errmsg(f->st), want);
+    snprintf(path, sizeof path, "%s/none.json", f->dir);
+    assert_int_equal(store_import_file(f->st, path, NULL, NULL, &res), STORE_IO);
+    snprintf(want, sizeof want, "%s: No such file or directory", path);
+    assert_string_equal(store_errmsg(f->st), want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -493,6 +521,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_import_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_merges_histories, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_unknown_id, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_too_large, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
