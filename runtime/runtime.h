@@ -176,8 +176,9 @@ typedef void rt_entry_fn(struct rt *rt, void *arg);
  * runtime goroutines). Called from a goroutine it is Go's `go` statement: the
  * new G goes into the creator's P's runnext slot (the G it displaces to the
  * tail of the local queue) and the caller keeps running. Called from outside
- * (main, or goroutines the host adds before the first rt_run) it goes to P
- * 0's runnext likewise. Returns the new G, or NULL when max_goroutines would
+ * goroutines, main goes to P 0's runnext and later ones to the tail of the
+ * local queue of the P the scheduler served last (from a timer callback:
+ * AfterFunc). Returns the new G, or NULL when max_goroutines would
  * be exceeded: from a goroutine that is Go's fatal error and the call does
  * not return. Does not switch. */
 struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg);
@@ -240,8 +241,9 @@ size_t rt_stack_left(const struct rt *rt);
  * need bytes remain ("runtime: goroutine stack exceeds N-byte limit" then
  * "fatal error: stack overflow"); otherwise returns. Pure C goroutines that
  * never call it are still protected by a guard page while the runtime holds
- * fewer than 16,384 stacks, and by a canary checked at every switch beyond
- * that. */
+ * fewer than 8,192 stacks, and beyond that by a check of the stack pointer
+ * at every switch (which catches an overflow late, after it has written
+ * below the stack). */
 void rt_stack_check(struct rt *rt, size_t need);
 
 /* Goroutine accessors. Ids are Go's goroutine ids. Labels are copied. */
@@ -269,7 +271,6 @@ enum rt_err {
     RT_ERR_CLOSE_NIL,         /* panic: close of nil channel */
     RT_ERR_CLOSE_CLOSED,      /* panic: close of closed channel */
     RT_ERR_WG_NEGATIVE,       /* panic: sync: negative WaitGroup counter */
-    RT_ERR_WG_REUSE,          /* panic: sync: WaitGroup is reused before ... */
     RT_ERR_UNLOCK_UNLOCKED,   /* fatal error: sync: unlock of unlocked mutex */
     RT_ERR_RUNLOCK_UNLOCKED,  /* fatal error: sync: RUnlock of unlocked RWMutex */
     RT_ERR_RWUNLOCK_UNLOCKED, /* fatal error: sync: Unlock of unlocked RWMutex */

@@ -1,0 +1,279 @@
+/* rt_impl.h: the runtime's internal data shapes, shared by the files of
+ * runtime/ only (no other layer includes it; tests of internals link the
+ * runtime library directly).
+ *
+ * Shapes: a struct rt owns the Ps, the global run queue, every G (a list in
+ * id order), the free G records (with their stacks), the channels, the
+ * semaphore table, the timer heap and the trace ring. Gs wait on channels
+ * through sudogs that live on the waiting goroutine's own stack (valid while
+ * it is parked, which is exactly as long as a queue holds them). */
+#ifndef CHANLAB_RT_IMPL_H
+#define CHANLAB_RT_IMPL_H
+
+#include "runtime.h"
+
+#include <assert.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define RT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RT_ASAN 1
+#endif
+#endif
+#ifndef RT_ASAN
+#define RT_ASAN 0
+#endif
+
+#if !defined(__x86_64__) && !defined(__aarch64__)
+#define RT_UCONTEXT 1 /* no hand-written switch for this target */
+#endif
+
+#define RT_RUNQ_CAP        256 /* a P's local run queue, as in Go */
+#define RT_GLOBAL_TICK     61  /* look at the global queue every 61 ticks */
+#define RT_FIRST_USER_GOID 5   /* Go's ids 2-4 are its own goroutines */
+#define RT_PAGE            4096
+
+/* ---- stacks and contexts (stack.c, switch_*.S) ---------------------------- */
+
+struct rt_stack {
+    char *lo;     /* lowest usable byte (above the guard page, if any) */
+    size_t size;  /* usable bytes; the top is lo + size, page aligned */
+    bool guarded; /* a PROT_NONE page sits just below lo */
+    struct rt_stack_chunk *chunk;
+};
+
+/* A saved execution context: the stack pointer of a suspended goroutine (or
+ * of the host stack in rt_run), plus the sanitizer's fiber state. */
+struct rt_ctx {
+    void *sp;
+#if RT_ASAN
+    void *fake_stack;   /* ASan's fake stack handle while suspended */
+    const void *bottom; /* stack bounds, for the sanitizer */
+    size_t size;
+#endif
+#ifdef RT_UCONTEXT
+    void *uc; /* ucontext_t * (fallback targets only) */
+#endif
+};
+
+struct rt_stack_pool; /* stack.c */
+
+struct rt_stack_pool *rt_stack_pool_new(size_t stack_size);
+void rt_stack_pool_free(struct rt_stack_pool *pool);
+bool rt_stack_get(struct rt_stack_pool *pool, struct rt_stack *out);
+void rt_stack_put(struct rt_stack_pool *pool, struct rt_stack *s);
+size_t rt_stack_pool_guarded(const struct rt_stack_pool *pool);
+
+/* rt_ctx_make prepares ctx so that switching to it calls fn(arg) on stack s;
+ * fn must never return. */
+void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, void (*fn)(void *), void *arg);
+/* rt_ctx_switch saves the current context in from and resumes to. dying says
+ * from will never be resumed (its stack is about to be reused). */
+void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to, bool dying);
+/* rt_ctx_started must be the first call of a new context's fn. */
+void rt_ctx_started(struct rt_ctx *self);
+void rt_ctx_free(struct rt_ctx *ctx);
+
+/* Stack overflow protection: rt_run installs a SIGSEGV handler on an
+ * alternate stack for its duration (stack.c). */
+void rt_segv_install(struct rt *rt);
+void rt_segv_remove(struct rt *rt);
+void rt_segv_free(struct rt *rt);
+#define RT_CANARY 0x6368616e6c616221ull
+
+/* ---- goroutines ------------------------------------------------------------ */
+
+struct rt_sudog {
+    struct rt_g *g;
+    struct rt_sudog *next, *prev; /* the channel's queue */
+    struct rt_chan *c;
+    void *elem;       /* send: source; recv: destination (may be NULL) */
+    int32_t case_idx; /* select case, or -1 */
+    bool success;     /* recv: a value came (false: closed) */
+    bool is_select;
+};
+
+struct rt_g {
+    struct rt_ctx ctx;
+    struct rt *rt;
+    int64_t id;
+    uint8_t state;     /* enum rt_gstate */
+    uint8_t reason;    /* enum rt_wait_reason */
+    bool select_done;  /* a select case already won (others must not wake it) */
+    bool from_runnext; /* picked from runnext: inherits the time slice */
+    int32_t p;         /* index of the P it runs on / is queued on; -1 */
+    int32_t wake_case; /* select: the case that won */
+    bool wake_ok;      /* channel ops: true = value / false = closed */
+    uint32_t ticket;   /* sync.Cond ticket */
+    const void *wait_obj;
+    int64_t wait_since;
+    struct rt_g *schedlink; /* global queue, semaphore queue, free list */
+    struct rt_g *allprev, *allnext;
+    rt_entry_fn *entry;
+    void *arg;
+    void *data;  /* host data */
+    char *label; /* NULL when unset */
+    struct rt_frame created_by;
+    int64_t creator;
+    struct rt_stack stack;
+};
+
+struct rt_p {
+    int id;
+    struct rt_g *curg;    /* the running G (suspended while the M serves other Ps) */
+    struct rt_g *runnext; /* runs next, inheriting the time slice */
+    uint32_t head, tail;  /* local queue: runq[head % cap .. tail % cap) */
+    uint32_t schedtick;
+    struct rt_g *runq[RT_RUNQ_CAP];
+};
+
+/* ---- channels --------------------------------------------------------------- */
+
+struct rt_waitq {
+    struct rt_sudog *first, *last;
+};
+
+struct rt_chan {
+    struct rt *rt;
+    int64_t id;
+    size_t elem_size;
+    size_t cap;
+    size_t count;        /* elements in buf */
+    size_t sendx, recvx; /* ring indexes */
+    bool closed;
+    bool released; /* the host let go of it; freed once no one waits */
+    bool timer;    /* a timer's channel: len and cap read 0 */
+    char *label;
+    char *elem_type;
+    struct rt_waitq recvq, sendq;
+    struct rt_chan *prev, *next; /* the runtime's list, id order */
+    char *buf;
+};
+
+void rt_chan_free_all(struct rt *rt);
+/* rt_chan_drain empties a timer channel's buffer (Stop and Reset). */
+void rt_chan_drain(struct rt_chan *c);
+/* Wait queue operations, shared with select.c. */
+void rt_waitq_push(struct rt_waitq *q, struct rt_sudog *sg);
+void rt_waitq_remove(struct rt_waitq *q, struct rt_sudog *sg);
+struct rt_sudog *rt_waitq_dequeue(struct rt_waitq *q);
+/* Channel steps shared with select.c: hand-off to a parked receiver or from
+ * a parked sender, and buffer moves. */
+void rt_chan_send_to(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, const void *elem);
+void rt_chan_recv_from(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, void *elem);
+void rt_chan_buf_put(struct rt *rt, struct rt_chan *c, const void *elem);
+void rt_chan_buf_take(struct rt *rt, struct rt_chan *c, void *elem);
+
+/* ---- semaphore table (sync.c) ----------------------------------------------- */
+
+struct rt_semq {
+    const void *addr;
+    struct rt_g *head, *tail; /* FIFO through g->schedlink */
+    uint32_t count;           /* releases not yet consumed */
+    struct rt_semq *next;     /* bucket chain */
+};
+
+#define RT_SEM_BUCKETS 251
+
+/* ---- timers (timer.c) --------------------------------------------------------- */
+
+enum rt_timer_kind { RT_TK_CHAN, RT_TK_FUNC, RT_TK_WAKE };
+
+struct rt_timer {
+    int64_t when;   /* when it fires; valid while in the heap */
+    int64_t period; /* > 0 for tickers */
+    uint64_t seq;   /* tie-break: earlier set fires first */
+    int32_t idx;    /* heap index, -1 when not in the heap */
+    uint8_t kind;   /* enum rt_timer_kind */
+    bool released;
+    struct rt_chan *c; /* RT_TK_CHAN */
+    rt_timer_fn *fn;   /* RT_TK_FUNC */
+    void *arg;
+    struct rt_g *g;           /* RT_TK_WAKE: sleeping / in syscall */
+    struct rt_timer *alllink; /* runtime-owned timers, for rt_free */
+    struct rt_timer **allprev;
+};
+
+void rt_timer_add(struct rt *rt, struct rt_timer *t, int64_t when);
+bool rt_timer_del(struct rt *rt, struct rt_timer *t);
+/* rt_timers_run fires every timer due at the current clock; returns how
+ * many fired. */
+size_t rt_timers_run(struct rt *rt);
+void rt_timers_free_all(struct rt *rt);
+
+/* ---- the runtime ---------------------------------------------------------- */
+
+struct rt {
+    struct rt_config cfg;
+    uint64_t rng; /* the one PRNG's state (splitmix64 / xorshift) */
+    int nprocs;
+    struct rt_p *ps;
+    int curp;                   /* the P the M serves now */
+    struct rt_g *curg;          /* the G executing now; NULL on the host stack */
+    struct rt_ctx g0;           /* the host stack inside rt_run */
+    struct rt_g *ghead, *gtail; /* every live G, id order */
+    size_t glive;
+    struct rt_g *gfree; /* exited G records with their stacks */
+    size_t gfree_len;
+    struct rt_g *zombie; /* exited G whose stack is released after the switch */
+    struct rt_g *globq_head, *globq_tail;
+    size_t globq_len;
+    int64_t next_goid;
+    struct rt_g *main_g;
+    struct rt_stack_pool *stacks;
+    int64_t budget; /* events left in this rt_run; < 0 unlimited */
+    enum rt_status status;
+    bool ended;
+    int exit_code;
+    char *failure;
+    uint32_t preempt_count;
+    int64_t now;
+    /* channels */
+    struct rt_chan *chead, *ctail;
+    int64_t next_chan_id;
+    /* semaphores */
+    struct rt_semq *sem[RT_SEM_BUCKETS];
+    /* timers */
+    struct rt_timer **heap;
+    size_t nheap, heap_cap;
+    uint64_t timer_seq;
+    struct rt_timer *timers_all;
+    /* trace */
+    struct rt_event *ring;
+    size_t ring_cap; /* power of two */
+    uint64_t seq;
+    struct rt_counters counters;
+    /* stack overflow */
+    bool overflow;    /* set by the SIGSEGV handler */
+    void *segv_saved; /* previous handler and alternate stack (stack.c) */
+};
+
+/* sched.c */
+void rt_park(struct rt *rt, enum rt_wait_reason reason, const void *obj);
+void rt_ready(struct rt *rt, struct rt_g *g);
+void rt_ready_global(struct rt *rt, struct rt_g *g);
+_Noreturn void rt_end(struct rt *rt, enum rt_status st, char *failure);
+_Noreturn void rt_fatal_code(struct rt *rt, enum rt_err code);
+uint64_t rt_rand(struct rt *rt);
+uint32_t rt_randn(struct rt *rt, uint32_t n);
+int rt_p_of_current(const struct rt *rt);
+struct rt_g *rt_must_g(const struct rt *rt, const char *what);
+
+/* trace.c */
+void rt_ev(struct rt *rt, enum rt_event_kind kind, int64_t peer, int64_t chan, const void *obj,
+           int64_t arg);
+void rt_trace_init(struct rt *rt);
+
+/* inspect.c */
+char *rt_failure_text(struct rt *rt, const char *head);
+
+/* xmalloc family: abort on out of memory. */
+void *rt_xmalloc(size_t n);
+void *rt_xcalloc(size_t n, size_t size);
+void *rt_xrealloc(void *p, size_t n);
+char *rt_xstrdup(const char *s);
+
+#endif

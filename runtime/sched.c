@@ -1,0 +1,814 @@
+/* sched.c: the scheduler: runtimes, goroutines, Ps and their run queues,
+ * parking and waking, preemption, syscall hand-off, and rt_run's loop with
+ * virtual time and the deadlock rule.
+ *
+ * Switching: a goroutine that blocks picks the next G itself and switches to
+ * it directly (one context switch); only when no G can run, when the event
+ * budget is used up or when the run ends does it switch back to the host
+ * stack, where rt_run advances the clock, fires timers or declares deadlock.
+ * An exited goroutine cannot free the stack it is running on, so it becomes
+ * the zombie that the next context releases right after the switch. */
+#include "rt_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define RT_GFREE_MAX 1024 /* exited G records kept with their stacks */
+
+/* ---- memory and randomness -------------------------------------------------- */
+
+void *rt_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fputs("chanlab runtime: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void *rt_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) {
+        fputs("chanlab runtime: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void *rt_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fputs("chanlab runtime: out of memory\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+char *rt_xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(rt_xmalloc(n), s, n);
+}
+
+/* splitmix64: small, fast, and every seed (0 included) is a good one. */
+uint64_t rt_rand(struct rt *rt)
+{
+    uint64_t z = (rt->rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* rt_randn returns a uniform value in [0, n) (Lemire's multiply-shift). */
+uint32_t rt_randn(struct rt *rt, uint32_t n)
+{
+    return (uint32_t)(((rt_rand(rt) >> 32) * (uint64_t)n) >> 32);
+}
+
+/* ---- runtime lifetime ------------------------------------------------------- */
+
+struct rt *rt_new(const struct rt_config *cfg)
+{
+    struct rt_config c = {0};
+    if (cfg)
+        c = *cfg;
+    if (c.stack_size == 0)
+        c.stack_size = 256 * 1024;
+    if (c.stack_size < 16 * 1024)
+        return NULL;
+    if (c.procs <= 0)
+        c.procs = 1;
+    if (c.max_goroutines <= 0)
+        c.max_goroutines = 10000000;
+    if (c.preempt_every == 0)
+        c.preempt_every = 1;
+    if (c.trace_capacity == 0)
+        c.trace_capacity = 65536;
+
+    struct rt *rt = rt_xcalloc(1, sizeof *rt);
+    rt->cfg = c;
+    rt->rng = c.seed;
+    rt->nprocs = c.procs;
+    rt->ps = rt_xcalloc((size_t)c.procs, sizeof *rt->ps);
+    for (int i = 0; i < c.procs; i++)
+        rt->ps[i].id = i;
+    rt->next_goid = 1;
+    rt->next_chan_id = 1;
+    rt->stacks = rt_stack_pool_new(c.stack_size);
+    rt->status = RT_RUNNING;
+    rt_trace_init(rt);
+    return rt;
+}
+
+static void g_release(struct rt *rt, struct rt_g *g)
+{
+    rt_stack_put(rt->stacks, &g->stack);
+    rt_ctx_free(&g->ctx);
+    free(g->label);
+    free(g);
+}
+
+void rt_free(struct rt *rt)
+{
+    if (!rt)
+        return;
+    assert(!rt->curg);
+    struct rt_g *g = rt->ghead;
+    while (g) {
+        struct rt_g *next = g->allnext;
+        if (g->data && rt->cfg.hooks.g_free)
+            rt->cfg.hooks.g_free(rt->cfg.hooks.ud, g, g->data);
+        g_release(rt, g);
+        g = next;
+    }
+    if (rt->zombie)
+        g_release(rt, rt->zombie);
+    while (rt->gfree) {
+        g = rt->gfree;
+        rt->gfree = g->schedlink;
+        g_release(rt, g);
+    }
+    rt_chan_free_all(rt);
+    rt_timers_free_all(rt);
+    for (size_t i = 0; i < RT_SEM_BUCKETS; i++) {
+        struct rt_semq *q = rt->sem[i];
+        while (q) {
+            struct rt_semq *next = q->next;
+            free(q);
+            q = next;
+        }
+    }
+    rt_stack_pool_free(rt->stacks);
+    rt_segv_free(rt);
+    free(rt->heap);
+    free(rt->ring);
+    free(rt->failure);
+    free(rt->ps);
+    free(rt);
+}
+
+/* ---- run queues --------------------------------------------------------------- */
+
+static void globq_put(struct rt *rt, struct rt_g *g)
+{
+    g->schedlink = NULL;
+    g->p = -1;
+    if (rt->globq_tail)
+        rt->globq_tail->schedlink = g;
+    else
+        rt->globq_head = g;
+    rt->globq_tail = g;
+    rt->globq_len++;
+}
+
+static struct rt_g *globq_pop(struct rt *rt)
+{
+    struct rt_g *g = rt->globq_head;
+    if (!g)
+        return NULL;
+    rt->globq_head = g->schedlink;
+    if (!rt->globq_head)
+        rt->globq_tail = NULL;
+    g->schedlink = NULL;
+    rt->globq_len--;
+    return g;
+}
+
+static uint32_t runq_len(const struct rt_p *p)
+{
+    return p->tail - p->head;
+}
+
+/* runq_put puts g on p's local queue (next: into runnext, kicking the old
+ * runnext G to the tail); a full queue moves half of it and g to the global
+ * queue, as Go's runqputslow does. */
+static void runq_put(struct rt *rt, struct rt_p *p, struct rt_g *g, bool next)
+{
+    g->p = p->id;
+    if (next) {
+        struct rt_g *old = p->runnext;
+        p->runnext = g;
+        if (!old)
+            return;
+        g = old;
+    }
+    if (runq_len(p) < RT_RUNQ_CAP) {
+        p->runq[p->tail % RT_RUNQ_CAP] = g;
+        p->tail++;
+        return;
+    }
+    for (uint32_t i = 0; i < RT_RUNQ_CAP / 2; i++) {
+        globq_put(rt, p->runq[p->head % RT_RUNQ_CAP]);
+        p->head++;
+    }
+    globq_put(rt, g);
+}
+
+static struct rt_g *runq_get(struct rt_p *p)
+{
+    if (p->runnext) {
+        struct rt_g *g = p->runnext;
+        p->runnext = NULL;
+        g->from_runnext = true;
+        return g;
+    }
+    if (runq_len(p) == 0)
+        return NULL;
+    struct rt_g *g = p->runq[p->head % RT_RUNQ_CAP];
+    p->head++;
+    g->from_runnext = false;
+    return g;
+}
+
+/* globq_get takes a fair share of the global queue for p (Go's globrunqget):
+ * returns one G and moves up to max-1 more into p's local queue. */
+static struct rt_g *globq_get(struct rt *rt, struct rt_p *p, size_t max)
+{
+    if (rt->globq_len == 0)
+        return NULL;
+    size_t n = rt->globq_len / (size_t)rt->nprocs + 1;
+    if (n > rt->globq_len)
+        n = rt->globq_len;
+    if (max > 0 && n > max)
+        n = max;
+    if (n > RT_RUNQ_CAP / 2)
+        n = RT_RUNQ_CAP / 2;
+    struct rt_g *g = globq_pop(rt);
+    for (size_t i = 1; i < n; i++)
+        runq_put(rt, p, globq_pop(rt), false);
+    g->from_runnext = false;
+    return g;
+}
+
+/* steal takes half of another P's local queue into p (Go's runqsteal),
+ * or a victim's runnext when its queue is empty; returns one G or NULL. */
+static struct rt_g *steal(struct rt *rt, struct rt_p *p)
+{
+    int n = rt->nprocs;
+    uint32_t start = rt_randn(rt, (uint32_t)n);
+    for (int k = 0; k < n; k++) {
+        struct rt_p *v = &rt->ps[(start + (uint32_t)k) % (uint32_t)n];
+        if (v == p)
+            continue;
+        uint32_t len = runq_len(v);
+        struct rt_g *g = NULL;
+        uint32_t take = len - len / 2;
+        if (take > 0) {
+            for (uint32_t i = 0; i < take; i++) {
+                struct rt_g *x = v->runq[v->head % RT_RUNQ_CAP];
+                v->head++;
+                if (i + 1 < take)
+                    runq_put(rt, p, x, false);
+                else
+                    g = x;
+            }
+        } else if (v->runnext && v->curg) {
+            g = v->runnext;
+            v->runnext = NULL;
+            take = 1;
+        }
+        if (g) {
+            g->from_runnext = false;
+            g->p = p->id;
+            rt->counters.steals++;
+            int saved = rt->curp;
+            rt->curp = p->id;
+            rt_ev(rt, RT_EV_STEAL, v->id, 0, NULL, take);
+            rt->curp = saved;
+            return g;
+        }
+    }
+    return NULL;
+}
+
+static bool steal_possible(const struct rt *rt, const struct rt_p *p)
+{
+    for (int i = 0; i < rt->nprocs; i++) {
+        const struct rt_p *v = &rt->ps[i];
+        if (v != p && (runq_len(v) > 0 || (v->runnext && v->curg)))
+            return true;
+    }
+    return false;
+}
+
+/* find_runnable is Go's findRunnable for one P, without timers (the clock
+ * only moves when nothing at all can run) and without spinning. */
+static struct rt_g *find_runnable(struct rt *rt, struct rt_p *p)
+{
+    struct rt_g *g = NULL;
+    if (p->schedtick % RT_GLOBAL_TICK == 0 && rt->globq_len > 0)
+        g = globq_get(rt, p, 1);
+    if (!g)
+        g = runq_get(p);
+    if (!g)
+        g = globq_get(rt, p, 0);
+    if (!g && rt->nprocs > 1)
+        g = steal(rt, p);
+    if (g) {
+        if (!g->from_runnext)
+            p->schedtick++;
+        rt->counters.sched_ticks++;
+        g->p = p->id;
+    }
+    return g;
+}
+
+/* pick chooses the G the M runs next: the current G of the chosen P, or a
+ * new one found for it. NULL when no P can run anything. */
+static struct rt_g *pick(struct rt *rt)
+{
+    if (rt->nprocs == 1) {
+        struct rt_p *p = &rt->ps[0];
+        if (!p->curg)
+            p->curg = find_runnable(rt, p);
+        return p->curg;
+    }
+    int n = rt->nprocs;
+    int start = rt->cfg.p_order == RT_P_RANDOM ? (int)rt_randn(rt, (uint32_t)n) : rt->curp + 1;
+    for (int k = 0; k < n; k++) {
+        int i = (start + k) % n;
+        struct rt_p *p = &rt->ps[i];
+        if (!p->curg) {
+            if (!p->runnext && runq_len(p) == 0 && rt->globq_len == 0 && !steal_possible(rt, p))
+                continue;
+            p->curg = find_runnable(rt, p);
+            if (!p->curg)
+                continue;
+        }
+        rt->curp = i;
+        return p->curg;
+    }
+    return NULL;
+}
+
+int rt_p_of_current(const struct rt *rt)
+{
+    return rt->curg ? rt->curg->p : -1;
+}
+
+/* ---- switching ------------------------------------------------------------------ */
+
+static void after_switch(struct rt *rt)
+{
+    struct rt_g *z = rt->zombie;
+    if (!z)
+        return;
+    rt->zombie = NULL;
+    if (rt->gfree_len < RT_GFREE_MAX) {
+        z->schedlink = rt->gfree;
+        rt->gfree = z;
+        rt->gfree_len++;
+    } else {
+        g_release(rt, z);
+    }
+}
+
+static _Noreturn void stack_overflow(struct rt *rt)
+{
+    char head[160];
+    snprintf(head, sizeof head,
+             "runtime: goroutine stack exceeds %zu-byte limit\nfatal error: stack overflow",
+             rt->cfg.stack_size);
+    rt_end(rt, RT_FATAL, rt_failure_text(rt, head));
+}
+
+/* sched leaves the current G, which the caller has already parked, queued or
+ * killed, and resumes the next one (or the host stack). Returns when the G is
+ * resumed again (never when dying). */
+static void sched(struct rt *rt, bool dying)
+{
+    struct rt_g *cur = rt->curg;
+    assert(cur);
+    if (!dying && (char *)__builtin_frame_address(0) < cur->stack.lo) {
+        cur->state = RT_G_RUNNING;
+        stack_overflow(rt);
+    }
+    struct rt_g *next = NULL;
+    if (rt->budget != 0 && !rt->ended)
+        next = pick(rt);
+    if (next) {
+        if (rt->budget > 0)
+            rt->budget--;
+        rt->counters.events++;
+        next->state = RT_G_RUNNING;
+        rt->curg = next;
+        if (next == cur) {
+            rt_ev(rt, RT_EV_RESUME, 0, 0, NULL, 0);
+            return;
+        }
+        rt->counters.switches++;
+        rt_ev(rt, RT_EV_RESUME, 0, 0, NULL, 0);
+        rt_ctx_switch(&cur->ctx, &next->ctx, dying);
+    } else {
+        rt->curg = NULL;
+        rt_ctx_switch(&cur->ctx, &rt->g0, dying);
+    }
+    after_switch(rt);
+}
+
+static void g_start(void *arg)
+{
+    struct rt_g *g = arg;
+    struct rt *rt = g->rt;
+    rt_ctx_started(&g->ctx);
+    after_switch(rt);
+    g->entry(rt, g->arg);
+    if (g == rt->main_g)
+        rt_end(rt, RT_EXITED, NULL);
+    rt_ev(rt, RT_EV_EXIT, 0, 0, NULL, 0);
+    rt->counters.exited++;
+    rt->glive--;
+    if (g->data && rt->cfg.hooks.g_free)
+        rt->cfg.hooks.g_free(rt->cfg.hooks.ud, g, g->data);
+    g->data = NULL;
+    g->state = RT_G_DEAD;
+    if (g->allprev)
+        g->allprev->allnext = g->allnext;
+    else
+        rt->ghead = g->allnext;
+    if (g->allnext)
+        g->allnext->allprev = g->allprev;
+    else
+        rt->gtail = g->allprev;
+    rt->ps[g->p].curg = NULL;
+    rt->zombie = g;
+    sched(rt, true);
+    abort(); /* a dead goroutine is never resumed */
+}
+
+/* ---- goroutines --------------------------------------------------------------------- */
+
+struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
+{
+    if ((int64_t)rt->glive >= rt->cfg.max_goroutines) {
+        if (rt->curg)
+            rt_fatal_code(rt, RT_ERR_TOO_MANY);
+        return NULL;
+    }
+    struct rt_g *g = rt->gfree;
+    if (g) {
+        rt->gfree = g->schedlink;
+        rt->gfree_len--;
+        struct rt_stack s = g->stack;
+        free(g->label);
+        memset(g, 0, sizeof *g);
+        g->stack = s;
+    } else {
+        g = rt_xcalloc(1, sizeof *g);
+        if (!rt_stack_get(rt->stacks, &g->stack)) {
+            free(g);
+            if (rt->curg)
+                rt_fatal_code(rt, RT_ERR_TOO_MANY);
+            return NULL;
+        }
+    }
+    g->rt = rt;
+    g->id = rt->next_goid;
+    rt->next_goid = g->id == 1 ? RT_FIRST_USER_GOID : g->id + 1;
+    g->entry = entry;
+    g->arg = arg;
+    g->state = RT_G_RUNNABLE;
+    g->p = -1;
+    g->wake_case = -1;
+    g->creator = rt->curg ? rt->curg->id : 0;
+    g->wait_since = rt->now;
+    rt_ctx_make(&g->ctx, &g->stack, g_start, g);
+    g->allprev = rt->gtail;
+    if (rt->gtail)
+        rt->gtail->allnext = g;
+    else
+        rt->ghead = g;
+    rt->gtail = g;
+    rt->glive++;
+    rt->counters.created++;
+    if (!rt->main_g)
+        rt->main_g = g;
+    if (rt->curg) {
+        runq_put(rt, &rt->ps[rt->curg->p], g, true);
+    } else if (g == rt->main_g) {
+        runq_put(rt, &rt->ps[0], g, true);
+    } else {
+        runq_put(rt, &rt->ps[rt->curp], g, false);
+    }
+    rt_ev(rt, RT_EV_CREATE, g->id, 0, NULL, 0);
+    return g;
+}
+
+struct rt_g *rt_current(const struct rt *rt)
+{
+    return rt->curg;
+}
+
+struct rt_g *rt_must_g(const struct rt *rt, const char *what)
+{
+    if (!rt->curg) {
+        fprintf(stderr, "chanlab runtime: %s called outside a goroutine\n", what);
+        abort();
+    }
+    return rt->curg;
+}
+
+int64_t rt_g_id(const struct rt_g *g)
+{
+    return g->id;
+}
+
+void rt_g_set_data(struct rt_g *g, void *data)
+{
+    g->data = data;
+}
+
+void *rt_g_data(const struct rt_g *g)
+{
+    return g->data;
+}
+
+void rt_g_set_label(struct rt_g *g, const char *label)
+{
+    free(g->label);
+    g->label = label ? rt_xstrdup(label) : NULL;
+}
+
+const char *rt_g_label(const struct rt_g *g)
+{
+    return g->label ? g->label : "";
+}
+
+int64_t rt_g_creator(const struct rt_g *g)
+{
+    return g->creator;
+}
+
+void rt_g_set_created_by(struct rt_g *g, struct rt_frame frame)
+{
+    g->created_by = frame;
+}
+
+void rt_g_each(struct rt *rt, void (*fn)(void *ud, struct rt_g *g), void *ud)
+{
+    for (struct rt_g *g = rt->ghead; g; g = g->allnext)
+        fn(ud, g);
+}
+
+/* ---- parking and waking ---------------------------------------------------------------- */
+
+void rt_park(struct rt *rt, enum rt_wait_reason reason, const void *obj)
+{
+    struct rt_g *g = rt->curg;
+    g->state = RT_G_WAITING;
+    g->reason = (uint8_t)reason;
+    g->wait_obj = obj;
+    g->wait_since = rt->now;
+    rt_ev(rt, RT_EV_BLOCK, 0, 0, obj, reason);
+    rt->ps[g->p].curg = NULL;
+    sched(rt, false);
+    g->reason = RT_WAIT_NONE;
+    g->wait_obj = NULL;
+}
+
+/* rt_ready makes a parked g runnable on the waker's P, in runnext (Go's
+ * goready), so it runs as soon as the waker blocks or yields. */
+void rt_ready(struct rt *rt, struct rt_g *g)
+{
+    assert(g->state == RT_G_WAITING || g->state == RT_G_SYSCALL);
+    g->state = RT_G_RUNNABLE;
+    rt_ev(rt, RT_EV_UNBLOCK, g->id, 0, g->wait_obj, 0);
+    runq_put(rt, &rt->ps[rt->curg ? rt->curg->p : rt->curp], g, true);
+}
+
+void rt_ready_global(struct rt *rt, struct rt_g *g)
+{
+    g->state = RT_G_RUNNABLE;
+    globq_put(rt, g);
+}
+
+void rt_gosched(struct rt *rt)
+{
+    struct rt_g *g = rt_must_g(rt, "rt_gosched");
+    rt_ev(rt, RT_EV_GOSCHED, 0, 0, NULL, 0);
+    g->state = RT_G_RUNNABLE;
+    rt->ps[g->p].curg = NULL;
+    globq_put(rt, g);
+    sched(rt, false);
+}
+
+void rt_preempt(struct rt *rt)
+{
+    struct rt_g *g = rt->curg;
+    if (!g)
+        return;
+    bool sw = false;
+    switch (rt->cfg.preempt) {
+    case RT_PREEMPT_NEVER: break;
+    case RT_PREEMPT_EVERY:
+        if (++rt->preempt_count >= rt->cfg.preempt_every) {
+            rt->preempt_count = 0;
+            sw = true;
+        }
+        break;
+    case RT_PREEMPT_RANDOM:
+        sw = (double)(rt_rand(rt) >> 11) * 0x1.0p-53 < rt->cfg.preempt_prob;
+        break;
+    case RT_PREEMPT_CHOOSER:
+        sw = rt->cfg.chooser && rt->cfg.chooser(rt->cfg.chooser_ud, rt, g);
+        break;
+    }
+    if (!sw) {
+        if (rt->budget == 0) {
+            /* Stepping: give the host control; g stays its P's running G. */
+            rt->curg = NULL;
+            rt_ctx_switch(&g->ctx, &rt->g0, false);
+            after_switch(rt);
+        }
+        return;
+    }
+    rt->counters.preemptions++;
+    rt_ev(rt, RT_EV_PREEMPT, 0, 0, NULL, 0);
+    if (rt->nprocs == 1) {
+        g->state = RT_G_RUNNABLE;
+        rt->ps[g->p].curg = NULL;
+        globq_put(rt, g);
+    }
+    sched(rt, false);
+}
+
+size_t rt_stack_left(const struct rt *rt)
+{
+    struct rt_g *g = rt->curg;
+    if (!g)
+        return SIZE_MAX;
+    char *sp = __builtin_frame_address(0);
+    return sp > g->stack.lo ? (size_t)(sp - g->stack.lo) : 0;
+}
+
+void rt_stack_check(struct rt *rt, size_t need)
+{
+    if (rt->curg && rt_stack_left(rt) < need)
+        stack_overflow(rt);
+}
+
+/* ---- syscalls ---------------------------------------------------------------------------- */
+
+static void syscall_done(struct rt *rt, struct rt_timer *t, void *arg)
+{
+    (void)t;
+    struct rt_g *g = arg;
+    rt->counters.syscalls++;
+    g->state = RT_G_RUNNABLE;
+    /* exitsyscall: an idle P if there is one, else the global queue. */
+    for (int i = 0; i < rt->nprocs; i++) {
+        struct rt_p *p = &rt->ps[i];
+        if (!p->curg && !p->runnext && runq_len(p) == 0) {
+            rt_ev(rt, RT_EV_SYSCALL_EXIT, g->id, 0, NULL, i);
+            runq_put(rt, p, g, true);
+            return;
+        }
+    }
+    rt_ev(rt, RT_EV_SYSCALL_EXIT, g->id, 0, NULL, -1);
+    globq_put(rt, g);
+}
+
+void rt_syscall(struct rt *rt, int64_t ns)
+{
+    struct rt_g *g = rt_must_g(rt, "rt_syscall");
+    struct rt_timer t = {0};
+    t.kind = RT_TK_FUNC;
+    t.fn = syscall_done;
+    t.arg = g;
+    t.idx = -1;
+    rt_ev(rt, RT_EV_SYSCALL_ENTER, 0, 0, NULL, ns);
+    g->state = RT_G_SYSCALL;
+    g->reason = RT_WAIT_SYSCALL;
+    g->wait_since = rt->now;
+    struct rt_p *p = &rt->ps[g->p];
+    p->curg = NULL;
+    if (p->runnext || runq_len(p) > 0 || rt->globq_len > 0) {
+        rt->counters.handoffs++;
+        rt_ev(rt, RT_EV_HANDOFF, 0, 0, NULL, p->id);
+    }
+    rt_timer_add(rt, &t, rt->now + (ns > 0 ? ns : 0));
+    sched(rt, false);
+    g->reason = RT_WAIT_NONE;
+}
+
+/* ---- ending the run ------------------------------------------------------------------------- */
+
+_Noreturn void rt_end(struct rt *rt, enum rt_status st, char *failure)
+{
+    struct rt_g *g = rt_must_g(rt, "rt_end");
+    rt->ended = true;
+    rt->status = st;
+    if (failure) {
+        free(rt->failure);
+        rt->failure = failure;
+    }
+    rt->curg = NULL;
+    rt_ctx_switch(&g->ctx, &rt->g0, false);
+    abort(); /* an ended run never resumes a goroutine */
+}
+
+_Noreturn void rt_exit(struct rt *rt, int code)
+{
+    rt->exit_code = code;
+    rt_end(rt, RT_EXITED, NULL);
+}
+
+_Noreturn void rt_fatal(struct rt *rt, const char *text)
+{
+    rt_must_g(rt, "rt_fatal");
+    size_t n = strlen(text) + 16;
+    char *head = rt_xmalloc(n);
+    snprintf(head, n, "fatal error: %s", text);
+    char *failure = rt_failure_text(rt, head);
+    free(head);
+    rt_end(rt, RT_FATAL, failure);
+}
+
+_Noreturn void rt_fatal_code(struct rt *rt, enum rt_err code)
+{
+    rt_fatal(rt, rt_error_text(code));
+}
+
+int rt_exit_code(const struct rt *rt)
+{
+    return rt->exit_code;
+}
+
+enum rt_status rt_status(const struct rt *rt)
+{
+    return rt->status;
+}
+
+const char *rt_failure_peek(const struct rt *rt)
+{
+    return rt->failure;
+}
+
+/* ---- the loop ---------------------------------------------------------------------------- */
+
+enum rt_status rt_run(struct rt *rt, int64_t budget)
+{
+    assert(!rt->curg);
+    if (rt->ended)
+        return rt->status;
+    rt->budget = budget;
+    rt_segv_install(rt);
+    while (!rt->ended) {
+        if (rt->budget == 0) {
+            rt->status = RT_RUNNING;
+            break;
+        }
+        struct rt_g *g = pick(rt);
+        if (g) {
+            if (rt->budget > 0)
+                rt->budget--;
+            rt->counters.events++;
+            rt->counters.switches++;
+            g->state = RT_G_RUNNING;
+            rt->curg = g;
+            rt_ev(rt, RT_EV_RESUME, 0, 0, NULL, 0);
+            rt_ctx_switch(&rt->g0, &g->ctx, false);
+            after_switch(rt);
+            if (rt->overflow) {
+                /* The SIGSEGV handler abandoned a goroutine that ran into its
+                 * guard page; report it as the running goroutine. */
+                rt->overflow = false;
+                rt->curg = g;
+                g->state = RT_G_RUNNING;
+                char head[160];
+                snprintf(head, sizeof head,
+                         "runtime: goroutine stack exceeds %zu-byte limit\n"
+                         "fatal error: stack overflow",
+                         rt->cfg.stack_size);
+                char *failure = rt_failure_text(rt, head);
+                rt->curg = NULL;
+                free(rt->failure);
+                rt->failure = failure;
+                rt->status = RT_FATAL;
+                rt->ended = true;
+            }
+            continue;
+        }
+        if (rt->nheap > 0) {
+            int64_t when = rt->heap[0]->when;
+            if (when > rt->now) {
+                rt->now = when;
+                rt_ev(rt, RT_EV_CLOCK, 0, 0, NULL, when);
+            }
+            rt_timers_run(rt);
+            if (rt->budget > 0)
+                rt->budget--;
+            rt->counters.events++;
+            continue;
+        }
+        rt->ended = true;
+        rt->status = RT_DEADLOCK;
+        free(rt->failure);
+        rt->failure = rt_failure_text(rt, "fatal error: all goroutines are asleep - deadlock!");
+    }
+    rt_segv_remove(rt);
+    return rt->status;
+}

@@ -1,0 +1,358 @@
+/* stack.c: goroutine stacks and execution contexts.
+ *
+ * Stacks are carved from large anonymous mappings (chunks) reserved with
+ * MAP_NORESERVE, so memory is committed only when a goroutine touches it: a
+ * parked goroutine costs the pages its frames reached (one 4 KiB page for a
+ * goroutine parked on a channel). One mapping per stack would hit
+ * vm.max_map_count (65,530) long before a million goroutines, so a chunk holds
+ * many stacks. The first RT_GUARDED stacks of a runtime get a PROT_NONE guard
+ * page below them (each guard splits the mapping, costing two map entries);
+ * a fault there, caught on an alternate signal stack, ends the run with Go's
+ * stack overflow text. Stacks beyond that rely on rt_stack_check (which the
+ * interpreter calls at every call) and on a bounds check of the stack
+ * pointer at every switch. Exited goroutines' stacks return to a LIFO pool;
+ * when every stack of a chunk is free and the pool holds more than a chunk's
+ * worth, the chunk's memory is given back with MADV_DONTNEED. */
+#include "rt_impl.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#if RT_ASAN
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define RT_VALGRIND 1
+#endif
+#endif
+
+#ifdef RT_UCONTEXT
+#include <ucontext.h>
+#endif
+
+#define RT_GUARDED     8192        /* stacks with a guard page, per runtime */
+#define RT_CHUNK_BYTES (64u << 20) /* aim of one chunk's size */
+
+struct rt_stack_chunk {
+    char *base;
+    size_t nslots;
+    size_t carved; /* slots handed out at least once */
+    size_t used;   /* slots in use now */
+    struct rt_stack_chunk *next;
+};
+
+struct rt_stack_pool {
+    size_t stack_size; /* usable bytes per stack */
+    size_t slot;       /* stack plus guard page */
+    size_t per_chunk;
+    size_t nguarded;
+    struct rt_stack_chunk *chunks; /* newest first */
+    struct rt_stack *free;         /* LIFO */
+    size_t nfree, free_cap;
+};
+
+struct rt_stack_pool *rt_stack_pool_new(size_t stack_size)
+{
+    struct rt_stack_pool *pool = rt_xcalloc(1, sizeof *pool);
+    pool->stack_size = (stack_size + RT_PAGE - 1) / RT_PAGE * RT_PAGE;
+    pool->slot = pool->stack_size + RT_PAGE;
+    pool->per_chunk = RT_CHUNK_BYTES / pool->slot;
+    if (pool->per_chunk < 16)
+        pool->per_chunk = 16;
+    return pool;
+}
+
+void rt_stack_pool_free(struct rt_stack_pool *pool)
+{
+    if (!pool)
+        return;
+    struct rt_stack_chunk *c = pool->chunks;
+    while (c) {
+        struct rt_stack_chunk *next = c->next;
+        munmap(c->base, c->nslots * pool->slot);
+        free(c);
+        c = next;
+    }
+    free(pool->free);
+    free(pool);
+}
+
+size_t rt_stack_pool_guarded(const struct rt_stack_pool *pool)
+{
+    return pool->nguarded;
+}
+
+/* rt_stack_get hands out a stack (from the pool, else carved from a chunk).
+ * Returns false only when the address space is exhausted. */
+bool rt_stack_get(struct rt_stack_pool *pool, struct rt_stack *out)
+{
+    if (pool->nfree > 0) {
+        *out = pool->free[--pool->nfree];
+        out->chunk->used++;
+#if RT_ASAN
+        ASAN_UNPOISON_MEMORY_REGION(out->lo, out->size);
+#endif
+        return true;
+    }
+    struct rt_stack_chunk *c = pool->chunks;
+    if (!c || c->carved == c->nslots) {
+        c = rt_xcalloc(1, sizeof *c);
+        c->nslots = pool->per_chunk;
+        void *p = mmap(NULL, c->nslots * pool->slot, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) {
+            free(c);
+            return false;
+        }
+        c->base = p;
+        c->next = pool->chunks;
+        pool->chunks = c;
+    }
+    char *slot = c->base + c->carved * pool->slot;
+    c->carved++;
+    c->used++;
+    out->lo = slot + RT_PAGE;
+    out->size = pool->stack_size;
+    out->chunk = c;
+    out->guarded = false;
+    if (pool->nguarded < RT_GUARDED && mprotect(slot, RT_PAGE, PROT_NONE) == 0) {
+        out->guarded = true;
+        pool->nguarded++;
+    }
+#ifdef RT_VALGRIND
+    VALGRIND_STACK_REGISTER(out->lo, out->lo + out->size);
+#endif
+    return true;
+}
+
+/* rt_stack_put returns a stack to the pool. */
+void rt_stack_put(struct rt_stack_pool *pool, struct rt_stack *s)
+{
+    if (pool->nfree == pool->free_cap) {
+        pool->free_cap = pool->free_cap ? pool->free_cap * 2 : 64;
+        pool->free = rt_xrealloc(pool->free, pool->free_cap * sizeof *pool->free);
+    }
+    pool->free[pool->nfree++] = *s;
+    struct rt_stack_chunk *c = s->chunk;
+    c->used--;
+    if (c->used == 0 && pool->nfree > pool->per_chunk) {
+        /* Give the memory back; the mapping (and guard pages) stay. */
+        madvise(c->base, c->carved * pool->slot, MADV_DONTNEED);
+    }
+}
+
+/* ---- contexts ----------------------------------------------------------------- */
+
+#ifndef RT_UCONTEXT
+void rt_ctx_swap(void **save_sp, void *load_sp);
+void rt_ctx_entry(void);
+
+void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, void (*fn)(void *), void *arg)
+{
+    uintptr_t top = (uintptr_t)(s->lo + s->size) & ~(uintptr_t)15;
+#if defined(__x86_64__)
+    /* mxcsr|x87cw, r15, r14, r13, r12, rbx, rbp, return address */
+    uint64_t *sp = (uint64_t *)top - 8;
+    uint32_t fpctl[2] = {0x1F80u, 0x037Fu};
+    memcpy(&sp[0], fpctl, sizeof fpctl);
+    sp[1] = 0;
+    sp[2] = 0;
+    sp[3] = (uint64_t)(uintptr_t)fn;
+    sp[4] = (uint64_t)(uintptr_t)arg;
+    sp[5] = 0;
+    sp[6] = 0;
+    sp[7] = (uint64_t)(uintptr_t)rt_ctx_entry;
+#else
+    /* x19..x30 at slots 0..11, d8..d15 at 12..19, fpcr at 20; 22 slots */
+    uint64_t *sp = (uint64_t *)top - 22;
+    memset(sp, 0, 22 * sizeof *sp);
+    sp[0] = (uint64_t)(uintptr_t)arg;
+    sp[1] = (uint64_t)(uintptr_t)fn;
+    sp[11] = (uint64_t)(uintptr_t)rt_ctx_entry;
+#endif
+    ctx->sp = sp;
+#if RT_ASAN
+    ctx->fake_stack = NULL;
+    ctx->bottom = s->lo;
+    ctx->size = s->size;
+#endif
+}
+
+void rt_ctx_free(struct rt_ctx *ctx)
+{
+    (void)ctx;
+}
+#else
+static void rt_uc_entry(unsigned fh, unsigned fl, unsigned ah, unsigned al);
+
+void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, void (*fn)(void *), void *arg)
+{
+    if (!ctx->uc)
+        ctx->uc = rt_xcalloc(1, sizeof(ucontext_t));
+    ucontext_t *uc = ctx->uc;
+    getcontext(uc);
+    uc->uc_stack.ss_sp = s->lo;
+    uc->uc_stack.ss_size = s->size;
+    uc->uc_link = NULL;
+    /* makecontext passes int arguments: split the pointers in halves. */
+    uintptr_t f = (uintptr_t)fn, a = (uintptr_t)arg;
+    makecontext(uc, (void (*)(void))rt_uc_entry, 4, (unsigned)(f >> 32), (unsigned)f,
+                (unsigned)(a >> 32), (unsigned)a);
+#if RT_ASAN
+    ctx->fake_stack = NULL;
+    ctx->bottom = s->lo;
+    ctx->size = s->size;
+#endif
+}
+
+static void rt_uc_entry(unsigned fh, unsigned fl, unsigned ah, unsigned al)
+{
+    void (*fn)(void *) = (void (*)(void *))(((uintptr_t)fh << 32) | fl);
+    fn((void *)(((uintptr_t)ah << 32) | al));
+    abort();
+}
+
+void rt_ctx_free(struct rt_ctx *ctx)
+{
+    free(ctx->uc);
+    ctx->uc = NULL;
+}
+#endif
+
+void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to, bool dying)
+{
+#if RT_ASAN
+    __sanitizer_start_switch_fiber(dying ? NULL : &from->fake_stack, to->bottom, to->size);
+#else
+    (void)dying;
+#endif
+#ifndef RT_UCONTEXT
+    rt_ctx_swap(&from->sp, to->sp);
+#else
+    if (!from->uc)
+        from->uc = rt_xcalloc(1, sizeof(ucontext_t));
+    swapcontext(from->uc, to->uc);
+#endif
+#if RT_ASAN
+    __sanitizer_finish_switch_fiber(from->fake_stack, NULL, NULL);
+#endif
+}
+
+void rt_ctx_started(struct rt_ctx *self)
+{
+#if RT_ASAN
+    __sanitizer_finish_switch_fiber(NULL, NULL, NULL);
+#endif
+    (void)self;
+}
+
+/* rt_ctx_host records the bounds of the host thread's stack in ctx (the
+ * sanitizer needs them when switching back to it). */
+static void rt_ctx_host(struct rt_ctx *ctx)
+{
+#if RT_ASAN
+    if (ctx->bottom)
+        return;
+    pthread_attr_t attr;
+    void *addr = NULL;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getstack(&attr, &addr, &size);
+        pthread_attr_destroy(&attr);
+    }
+    ctx->bottom = addr;
+    ctx->size = size;
+#else
+    (void)ctx;
+#endif
+}
+
+/* ---- stack overflow: SIGSEGV on an alternate stack ------------------------------ */
+
+/* The signal handler has no argument to find its runtime by, so rt_run
+ * publishes the runtime it runs in this thread-local (the one piece of
+ * non-handle state in the library, scoped to rt_run). */
+static _Thread_local struct rt *segv_rt;
+
+struct segv_saved {
+    struct sigaction old_act;
+    stack_t old_alt;
+    void *alt_mem;
+    size_t alt_size;
+    struct rt *outer; /* segv_rt before this rt_run (nested runtimes) */
+};
+
+static void segv_handler(int sig, siginfo_t *si, void *uctx)
+{
+    struct rt *rt = segv_rt;
+    struct rt_g *g = rt ? rt->curg : NULL;
+    char *addr = si->si_addr;
+    if (g && g->stack.guarded && addr >= g->stack.lo - RT_PAGE && addr < g->stack.lo) {
+        rt->overflow = true;
+        /* The goroutine is abandoned: continue on the host stack, where
+         * rt_run sees rt->overflow. SA_NODEFER keeps SIGSEGV unblocked. */
+        rt->curg = NULL;
+        rt_ctx_switch(&g->ctx, &rt->g0, true);
+    }
+    /* Not ours: hand it to the previous handler. */
+    struct segv_saved *sv = rt ? rt->segv_saved : NULL;
+    if (sv && (sv->old_act.sa_flags & SA_SIGINFO) && sv->old_act.sa_sigaction) {
+        sv->old_act.sa_sigaction(sig, si, uctx);
+        return;
+    }
+    if (sv && sv->old_act.sa_handler != SIG_DFL && sv->old_act.sa_handler != SIG_IGN) {
+        sv->old_act.sa_handler(sig);
+        return;
+    }
+    signal(sig, SIG_DFL);
+}
+
+void rt_segv_install(struct rt *rt)
+{
+    rt_ctx_host(&rt->g0);
+    struct segv_saved *sv = rt->segv_saved;
+    if (!sv) {
+        sv = rt_xcalloc(1, sizeof *sv);
+        sv->alt_size = 64 * 1024;
+        sv->alt_mem = rt_xmalloc(sv->alt_size);
+        rt->segv_saved = sv;
+    }
+    stack_t alt = {.ss_sp = sv->alt_mem, .ss_size = sv->alt_size, .ss_flags = 0};
+    sigaltstack(&alt, &sv->old_alt);
+    struct sigaction act;
+    memset(&act, 0, sizeof act);
+    act.sa_sigaction = segv_handler;
+    act.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&act.sa_mask);
+    sigaction(SIGSEGV, &act, &sv->old_act);
+    sv->outer = segv_rt;
+    segv_rt = rt;
+}
+
+void rt_segv_remove(struct rt *rt)
+{
+    struct segv_saved *sv = rt->segv_saved;
+    sigaction(SIGSEGV, &sv->old_act, NULL);
+    if (sv->old_alt.ss_sp || (sv->old_alt.ss_flags & SS_DISABLE))
+        sigaltstack(&sv->old_alt, NULL);
+    segv_rt = sv->outer;
+}
+
+void rt_segv_free(struct rt *rt)
+{
+    struct segv_saved *sv = rt->segv_saved;
+    if (!sv)
+        return;
+    free(sv->alt_mem);
+    free(sv);
+    rt->segv_saved = NULL;
+}

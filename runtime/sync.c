@@ -1,0 +1,414 @@
+/* sync.c: sync.Mutex, RWMutex, WaitGroup, Once, Cond and sync/atomic.
+ *
+ * The objects are plain structs in the host's memory. Goroutines waiting on
+ * one are kept in a semaphore table keyed by the object's address (Go's
+ * semtable): a chain of FIFO queues in RT_SEM_BUCKETS buckets, each queue
+ * also counting releases nobody has consumed yet. Unlocking hands the lock
+ * directly to the oldest waiter (Go's starvation-mode hand-off), which makes
+ * the order deterministic and fair; the woken goroutine goes to runnext. */
+#include "rt_impl.h"
+
+#include <stdlib.h>
+
+/* ---- the semaphore table -------------------------------------------------- */
+
+static struct rt_semq **sem_slot(struct rt *rt, const void *addr)
+{
+    uintptr_t a = (uintptr_t)addr;
+    return &rt->sem[(a >> 3) % RT_SEM_BUCKETS];
+}
+
+static struct rt_semq *sem_find(struct rt *rt, const void *addr, bool create)
+{
+    struct rt_semq **pp = sem_slot(rt, addr);
+    for (struct rt_semq *q = *pp; q; q = q->next)
+        if (q->addr == addr)
+            return q;
+    if (!create)
+        return NULL;
+    struct rt_semq *q = rt_xcalloc(1, sizeof *q);
+    q->addr = addr;
+    q->next = *pp;
+    *pp = q;
+    return q;
+}
+
+static void sem_gc(struct rt *rt, struct rt_semq *q)
+{
+    if (q->head || q->count)
+        return;
+    struct rt_semq **pp = sem_slot(rt, q->addr);
+    while (*pp != q)
+        pp = &(*pp)->next;
+    *pp = q->next;
+    free(q);
+}
+
+/* sem_acquire parks the caller on addr unless a release is pending. */
+static void sem_acquire(struct rt *rt, const void *addr, enum rt_wait_reason reason)
+{
+    struct rt_g *g = rt->curg;
+    struct rt_semq *q = sem_find(rt, addr, true);
+    if (q->count > 0) {
+        q->count--;
+        sem_gc(rt, q);
+        return;
+    }
+    g->schedlink = NULL;
+    if (q->tail)
+        q->tail->schedlink = g;
+    else
+        q->head = g;
+    q->tail = g;
+    rt_park(rt, reason, addr);
+}
+
+static struct rt_g *sem_pop(struct rt *rt, struct rt_semq *q)
+{
+    struct rt_g *g = q->head;
+    if (!g)
+        return NULL;
+    q->head = g->schedlink;
+    if (!q->head)
+        q->tail = NULL;
+    g->schedlink = NULL;
+    (void)rt;
+    return g;
+}
+
+/* sem_release wakes the oldest waiter on addr, or records the release. */
+static void sem_release(struct rt *rt, const void *addr)
+{
+    struct rt_semq *q = sem_find(rt, addr, true);
+    struct rt_g *g = sem_pop(rt, q);
+    if (g)
+        rt_ready(rt, g);
+    else
+        q->count++;
+    sem_gc(rt, q);
+}
+
+/* sem_wake_one wakes the oldest waiter without recording a release when
+ * there is none; returns whether it woke one. */
+static bool sem_wake_one(struct rt *rt, const void *addr)
+{
+    struct rt_semq *q = sem_find(rt, addr, false);
+    if (!q)
+        return false;
+    struct rt_g *g = sem_pop(rt, q);
+    if (g)
+        rt_ready(rt, g);
+    sem_gc(rt, q);
+    return g != NULL;
+}
+
+/* ---- Mutex -------------------------------------------------------------------------- */
+
+static void mutex_lock(struct rt *rt, struct rt_mutex *m, enum rt_wait_reason reason)
+{
+    if (!m->locked) {
+        m->locked = 1;
+        return;
+    }
+    m->waiters++;
+    sem_acquire(rt, m, reason);
+    /* Handed off: the unlocker left m locked for us. */
+}
+
+static bool mutex_unlock(struct rt *rt, struct rt_mutex *m)
+{
+    if (!m->locked)
+        return false;
+    if (m->waiters > 0) {
+        m->waiters--;
+        if (sem_wake_one(rt, m))
+            return true;
+        m->waiters = 0; /* a copy of a locked Mutex: its waiters stayed behind */
+    }
+    m->locked = 0;
+    return true;
+}
+
+void rt_mutex_lock(struct rt *rt, struct rt_mutex *m)
+{
+    rt_must_g(rt, "rt_mutex_lock");
+    mutex_lock(rt, m, RT_WAIT_MUTEX);
+    rt_ev(rt, RT_EV_LOCK, 0, 0, m, 0);
+}
+
+bool rt_mutex_trylock(struct rt *rt, struct rt_mutex *m)
+{
+    if (m->locked)
+        return false;
+    m->locked = 1;
+    rt_ev(rt, RT_EV_LOCK, 0, 0, m, 1);
+    return true;
+}
+
+enum rt_err rt_mutex_unlock(struct rt *rt, struct rt_mutex *m)
+{
+    if (!m->locked)
+        rt_fatal_code(rt, RT_ERR_UNLOCK_UNLOCKED);
+    rt_ev(rt, RT_EV_UNLOCK, 0, 0, m, 0);
+    mutex_unlock(rt, m);
+    return RT_OK;
+}
+
+/* ---- RWMutex (Go's algorithm: readers count goes negative while a writer
+ * is pending, so new readers queue behind it) --------------------------------------- */
+
+#define RW_MAX_READERS (1 << 30)
+
+void rt_rw_rlock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    rt_must_g(rt, "rt_rw_rlock");
+    if (++rw->readers < 0)
+        sem_acquire(rt, &rw->readers, RT_WAIT_RWMUTEX_R);
+    rt_ev(rt, RT_EV_RLOCK, 0, 0, rw, 0);
+}
+
+enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    int32_t r = --rw->readers;
+    if (r < 0) {
+        if (r + 1 == 0 || r + 1 == -RW_MAX_READERS) {
+            rw->readers++;
+            rt_fatal_code(rt, RT_ERR_RUNLOCK_UNLOCKED);
+        }
+        /* A writer is pending: the last departing reader wakes it. */
+        if (--rw->reader_wait == 0)
+            sem_release(rt, &rw->reader_wait);
+    }
+    rt_ev(rt, RT_EV_RUNLOCK, 0, 0, rw, 0);
+    return RT_OK;
+}
+
+void rt_rw_lock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    rt_must_g(rt, "rt_rw_lock");
+    mutex_lock(rt, &rw->w, RT_WAIT_RWMUTEX_W);
+    int32_t r = rw->readers;
+    rw->readers -= RW_MAX_READERS;
+    if (r != 0 && (rw->reader_wait += r) != 0)
+        sem_acquire(rt, &rw->reader_wait, RT_WAIT_RWMUTEX_W);
+    rt_ev(rt, RT_EV_LOCK, 0, 0, rw, 0);
+}
+
+enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    if (rw->readers >= 0)
+        rt_fatal_code(rt, RT_ERR_RWUNLOCK_UNLOCKED);
+    rt_ev(rt, RT_EV_UNLOCK, 0, 0, rw, 0);
+    int32_t r = (rw->readers += RW_MAX_READERS);
+    for (int32_t i = 0; i < r; i++)
+        sem_release(rt, &rw->readers);
+    mutex_unlock(rt, &rw->w);
+    return RT_OK;
+}
+
+/* ---- WaitGroup ------------------------------------------------------------------------ */
+
+enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta)
+{
+    wg->counter += delta;
+    rt_ev(rt, RT_EV_WG_ADD, 0, 0, wg, delta);
+    if (wg->counter < 0)
+        return RT_ERR_WG_NEGATIVE;
+    if (wg->counter > 0 || wg->waiters == 0)
+        return RT_OK;
+    uint32_t n = wg->waiters;
+    wg->waiters = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (!sem_wake_one(rt, wg))
+            break;
+    return RT_OK;
+}
+
+void rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg)
+{
+    rt_must_g(rt, "rt_wg_wait");
+    rt_ev(rt, RT_EV_WG_WAIT, 0, 0, wg, wg->counter);
+    if (wg->counter == 0)
+        return;
+    wg->waiters++;
+    sem_acquire(rt, wg, RT_WAIT_WAITGROUP);
+}
+
+/* ---- Once ---------------------------------------------------------------------------------- */
+
+bool rt_once_begin(struct rt *rt, struct rt_once *once)
+{
+    if (once->done)
+        return false;
+    rt_must_g(rt, "rt_once_begin");
+    mutex_lock(rt, &once->m, RT_WAIT_MUTEX);
+    if (once->done) {
+        mutex_unlock(rt, &once->m);
+        return false;
+    }
+    return true;
+}
+
+void rt_once_end(struct rt *rt, struct rt_once *once)
+{
+    once->done = 1;
+    rt_ev(rt, RT_EV_ONCE, 0, 0, once, 0);
+    mutex_unlock(rt, &once->m);
+}
+
+void rt_once_do(struct rt *rt, struct rt_once *once, rt_entry_fn *fn, void *arg)
+{
+    if (!rt_once_begin(rt, once))
+        return;
+    fn(rt, arg);
+    rt_once_end(rt, once);
+}
+
+/* ---- Cond (Go's notifyList: tickets, woken in ticket order) ----------------------------- */
+
+uint32_t rt_cond_ticket(struct rt *rt, struct rt_cond *c)
+{
+    (void)rt;
+    return c->wait_ticket++;
+}
+
+void rt_cond_wait_ticket(struct rt *rt, struct rt_cond *c, uint32_t ticket)
+{
+    struct rt_g *g = rt_must_g(rt, "rt_cond_wait");
+    rt_ev(rt, RT_EV_COND_WAIT, 0, 0, c, ticket);
+    if ((int32_t)(ticket - c->notify_ticket) < 0)
+        return; /* already notified between the ticket and the wait */
+    g->ticket = ticket;
+    struct rt_semq *q = sem_find(rt, c, true);
+    g->schedlink = NULL;
+    if (q->tail)
+        q->tail->schedlink = g;
+    else
+        q->head = g;
+    q->tail = g;
+    rt_park(rt, RT_WAIT_COND, c);
+}
+
+void rt_cond_wait(struct rt *rt, struct rt_cond *c, struct rt_mutex *m)
+{
+    uint32_t t = rt_cond_ticket(rt, c);
+    rt_mutex_unlock(rt, m);
+    rt_cond_wait_ticket(rt, c, t);
+    rt_mutex_lock(rt, m);
+}
+
+void rt_cond_signal(struct rt *rt, struct rt_cond *c)
+{
+    rt_ev(rt, RT_EV_COND_SIGNAL, 0, 0, c, 0);
+    if (c->wait_ticket == c->notify_ticket)
+        return;
+    uint32_t t = c->notify_ticket++;
+    struct rt_semq *q = sem_find(rt, c, false);
+    if (!q)
+        return;
+    struct rt_g *prev = NULL;
+    for (struct rt_g *g = q->head; g; prev = g, g = g->schedlink) {
+        if (g->ticket != t)
+            continue;
+        if (prev)
+            prev->schedlink = g->schedlink;
+        else
+            q->head = g->schedlink;
+        if (q->tail == g)
+            q->tail = prev;
+        g->schedlink = NULL;
+        rt_ready(rt, g);
+        break;
+    }
+    sem_gc(rt, q);
+}
+
+void rt_cond_broadcast(struct rt *rt, struct rt_cond *c)
+{
+    rt_ev(rt, RT_EV_COND_BROADCAST, 0, 0, c, 0);
+    if (c->wait_ticket == c->notify_ticket)
+        return;
+    c->notify_ticket = c->wait_ticket;
+    struct rt_semq *q = sem_find(rt, c, false);
+    if (!q)
+        return;
+    struct rt_g *g;
+    while ((g = sem_pop(rt, q)) != NULL)
+        rt_ready(rt, g);
+    sem_gc(rt, q);
+}
+
+/* ---- atomics: one OS thread makes every operation atomic; the events let
+ * the race detector treat them as synchronizing ----------------------------------------- */
+
+int32_t rt_atomic_load32(struct rt *rt, const int32_t *p)
+{
+    rt_ev(rt, RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
+    return *p;
+}
+
+int64_t rt_atomic_load64(struct rt *rt, const int64_t *p)
+{
+    rt_ev(rt, RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
+    return *p;
+}
+
+void rt_atomic_store32(struct rt *rt, int32_t *p, int32_t v)
+{
+    *p = v;
+    rt_ev(rt, RT_EV_ATOMIC_STORE, 0, 0, p, v);
+}
+
+void rt_atomic_store64(struct rt *rt, int64_t *p, int64_t v)
+{
+    *p = v;
+    rt_ev(rt, RT_EV_ATOMIC_STORE, 0, 0, p, v);
+}
+
+int32_t rt_atomic_add32(struct rt *rt, int32_t *p, int32_t delta)
+{
+    *p = (int32_t)((uint32_t)*p + (uint32_t)delta);
+    rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, *p);
+    return *p;
+}
+
+int64_t rt_atomic_add64(struct rt *rt, int64_t *p, int64_t delta)
+{
+    *p = (int64_t)((uint64_t)*p + (uint64_t)delta);
+    rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, *p);
+    return *p;
+}
+
+int32_t rt_atomic_swap32(struct rt *rt, int32_t *p, int32_t v)
+{
+    int32_t old = *p;
+    *p = v;
+    rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, v);
+    return old;
+}
+
+int64_t rt_atomic_swap64(struct rt *rt, int64_t *p, int64_t v)
+{
+    int64_t old = *p;
+    *p = v;
+    rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, v);
+    return old;
+}
+
+bool rt_atomic_cas32(struct rt *rt, int32_t *p, int32_t old, int32_t v)
+{
+    bool ok = *p == old;
+    if (ok)
+        *p = v;
+    rt_ev(rt, ok ? RT_EV_ATOMIC_RMW : RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
+    return ok;
+}
+
+bool rt_atomic_cas64(struct rt *rt, int64_t *p, int64_t old, int64_t v)
+{
+    bool ok = *p == old;
+    if (ok)
+        *p = v;
+    rt_ev(rt, ok ? RT_EV_ATOMIC_RMW : RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
+    return ok;
+}
