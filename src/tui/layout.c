@@ -168,7 +168,12 @@ int text_wrap(const char *s, int width, struct wrap_line *out, int max)
                 lw = cp_width(cp);
             }
         }
+        while (end > start && s[end - 1] == ' ') {
+            end--;
+            lw--;
+        }
         if (nlines < max && out)
+
             out[nlines] = (struct wrap_line){start, end - start, lw};
         nlines++;
         i = next;

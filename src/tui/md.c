@@ -262,13 +262,14 @@ static struct md_line *lead_line(struct mdr *m, int *used)
         line_add(l, "\u2502 ", strlen("\u2502 "), ROLE_BORDER, 0);
         col += 2;
     }
-    int mw = (int)strlen(m->marker);
+    int mb = (int)strlen(m->marker), mw = utf8_width(m->marker, (size_t)mb);
     int pad = m->indent - (m->marker[0] ? mw : 0);
     for (int i = 0; i < pad; i++)
         line_add(l, " ", 1, ROLE_TEXT, 0);
     col += pad > 0 ? pad : 0;
     if (m->marker[0]) {
-        line_add(l, m->marker, (size_t)mw, ROLE_INFO, ATTR_BOLD);
+        line_add(l, m->marker, (size_t)mb, ROLE_INFO, ATTR_BOLD);
+
         col += mw;
         m->marker[0] = '\0';
     }

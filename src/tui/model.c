@@ -30,7 +30,17 @@ static void open_bank(struct model *m, const struct tui_options *opt)
     }
 }
 
+void model_use_bank(struct model *m, struct bank *b)
+{
+    bank_free(m->bank);
+    m->bank = b;
+    m->nquestions = bank_question_count(b);
+    m->bank_problem[0] = '\0';
+    m->generation++;
+}
+
 static void open_store(struct model *m, const struct tui_options *opt)
+
 {
     char err[256] = "";
     m->db_path = store_default_path(opt->db_path, err, sizeof err);

@@ -34,6 +34,10 @@ struct model {
 struct model *model_open(const struct tui_options *opt);
 void model_close(struct model *m);
 
+/* model_use_bank replaces the model's bank with b (taken over), for tests
+ * that need a bank of known content. */
+void model_use_bank(struct model *m, struct bank *b);
+
 /* What the app knows about one question's progress. */
 struct qprogress {
     bool seen;        /* reviewed at least once */
