@@ -95,6 +95,10 @@ struct rt *rt_new(const struct rt_config *cfg)
     rt->ps = rt_xcalloc((size_t)c.procs, sizeof *rt->ps);
     for (int i = 0; i < c.procs; i++)
         rt->ps[i].id = i;
+    /* Go's runtime.main spends two schedule ticks of P 0 starting its own
+     * goroutines before main.main runs; starting there keeps the 61-tick
+     * global-queue check on the same beat as Go's. */
+    rt->ps[0].schedtick = 2;
     rt->next_goid = 1;
     rt->next_chan_id = 1;
     rt->stacks = rt_stack_pool_new(c.stack_size);
@@ -131,8 +135,8 @@ void rt_free(struct rt *rt)
         rt->gfree = g->schedlink;
         g_release(rt, g);
     }
-    rt_chan_free_all(rt);
     rt_timers_free_all(rt);
+    rt_chan_free_all(rt);
     for (size_t i = 0; i < RT_SEM_BUCKETS; i++) {
         struct rt_semq *q = rt->sem[i];
         while (q) {
