@@ -218,6 +218,7 @@ struct ast_expr {
     struct const_val *cv; /* [checked] folded value when constant, else NULL */
     bool addressable;     /* [checked] */
     bool is_type;         /* [checked] the expression denotes a type (type is it) */
+    uint8_t mode;         /* checker-private (enum mode of check.h) */
     union {
         struct {
             const char *name;
@@ -266,6 +267,7 @@ struct ast_expr {
             struct ast_expr **args;
             int nargs;
             bool has_dots;           /* f(xs...) */
+            struct pos rparen;       /* closing parenthesis */
             enum call_kind kind;     /* [checked] */
             struct ast_func *func;   /* [checked] CALL_FUNC, CALL_METHOD */
             enum builtin_id builtin; /* [checked] CALL_BUILTIN */

@@ -413,7 +413,26 @@ static struct ast_field *parse_params(struct parser *p, int *nout, const char *c
     while (p->tok.kind != TK_RPAREN && p->tok.kind != TK_EOF) {
         struct param_entry e = {0};
         if (p->tok.kind == TK_IDENT) {
-            e.a = parse_type_name(p);
+            /* a name, or a (qualified) type name; `p []byte` is a name
+             * followed by a type, not an instantiation */
+            struct ast_expr *x = parse_name(p);
+            if (p->tok.kind == TK_PERIOD) {
+                next(p);
+                struct ast_expr *s = ast_expr_new(p->a, EX_SELECTOR, x->pos);
+                s->u.sel.x = x;
+                s->u.sel.name_pos = p->tok.pos;
+                s->u.sel.name = parse_name(p)->u.ident.name;
+                x = s;
+                if (p->tok.kind == TK_LBRACK) {
+                    struct ast_expr *ix = ast_expr_new(p->a, EX_INDEX, x->pos);
+                    next(p);
+                    ix->u.index.x = x;
+                    ix->u.index.index = parse_type(p);
+                    want(p, TK_RBRACK);
+                    x = ix;
+                }
+            }
+            e.a = x;
             if (p->tok.kind != TK_COMMA && p->tok.kind != TK_RPAREN) {
                 if (p->tok.kind == TK_ELLIPSIS) {
                     struct ast_expr *el = ast_expr_new(p->a, EX_ELLIPSIS, p->tok.pos);
@@ -756,6 +775,7 @@ static struct ast_expr *parse_call(struct parser *p, struct ast_expr *fun)
         }
     }
     p->expr_lev--;
+    e->u.call.rparen = p->tok.pos;
     want(p, TK_RPAREN);
     e->u.call.nargs = args.n;
     e->u.call.args = VDONE(p, args);
