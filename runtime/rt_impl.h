@@ -265,6 +265,8 @@ struct rt_g *rt_must_g(const struct rt *rt, const char *what);
 /* trace.c */
 void rt_ev(struct rt *rt, enum rt_event_kind kind, int64_t peer, int64_t chan, const void *obj,
            int64_t arg);
+void rt_ev_p(struct rt *rt, enum rt_event_kind kind, int p, int64_t peer, int64_t chan,
+             const void *obj, int64_t arg);
 void rt_trace_init(struct rt *rt);
 
 /* inspect.c */

@@ -278,10 +278,7 @@ static struct rt_g *steal(struct rt *rt, struct rt_p *p)
             g->from_runnext = false;
             g->p = p->id;
             rt->counters.steals++;
-            int saved = rt->curp;
-            rt->curp = p->id;
-            rt_ev(rt, RT_EV_STEAL, v->id, 0, NULL, take);
-            rt->curp = saved;
+            rt_ev_p(rt, RT_EV_STEAL, p->id, v->id, 0, NULL, take);
             return g;
         }
     }

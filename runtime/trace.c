@@ -31,12 +31,18 @@ void rt_trace_init(struct rt *rt)
 void rt_ev(struct rt *rt, enum rt_event_kind kind, int64_t peer, int64_t chan, const void *obj,
            int64_t arg)
 {
+    rt_ev_p(rt, kind, rt->curg ? rt->curg->p : -1, peer, chan, obj, arg);
+}
+
+void rt_ev_p(struct rt *rt, enum rt_event_kind kind, int p, int64_t peer, int64_t chan,
+             const void *obj, int64_t arg)
+{
     struct rt_event *e = &rt->ring[rt->seq & (rt->ring_cap - 1)];
     e->seq = ++rt->seq;
     e->time = rt->now;
     e->kind = kind;
     e->g = rt->curg ? rt->curg->id : 0;
-    e->p = rt->curg ? rt->curg->p : (kind == RT_EV_STEAL ? rt->curp : -1);
+    e->p = p;
     e->peer = peer;
     e->chan = chan;
     e->obj = obj;
