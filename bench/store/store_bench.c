@@ -109,6 +109,14 @@ static void populate(const char *path)
     sqlite3_close(db);
 }
 
+/* Groups like `chanlab stats`: all, one of 3 tiers, one of 9 topics. */
+static uint32_t classify(const char *question, void *ctx)
+{
+    (void)ctx;
+    int topic = question[5] - '0', n = atoi(strchr(question, '-') + 1);
+    return 1u | (1u << (1 + n % 3)) | (1u << (4 + topic));
+}
+
 int main(int argc, char **argv)
 {
     char dir[256];
@@ -144,6 +152,20 @@ int main(int argc, char **argv)
     }
     printf("store_open_due_100k %.3f ms\n", median(t, OPENS));
     printf("store_due_queue_len %zu questions\n", due_n);
+
+    /* Statistics for 13 groups (all, tiers, topics) over the same file. */
+    for (int i = 0; i < OPENS; i++) {
+        struct store *st;
+        if (store_open(path, NULL, &st, err, sizeof err) != STORE_OK)
+            die("open", err);
+        struct store_stats s[13];
+        double t0 = now_ms();
+        if (store_stats(st, T0, 0, 13, classify, NULL, s) != STORE_OK)
+            die("stats", store_errmsg(st));
+        t[i] = now_ms() - t0;
+        store_close(st);
+    }
+    printf("store_stats_100k %.3f ms\n", median(t, OPENS));
 
     /* (2) one review, one transaction, fsync'd. */
     struct store *st;

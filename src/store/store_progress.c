@@ -247,6 +247,84 @@ static uint32_t groups_of(uint32_t (*classify)(const char *, void *), void *ctx,
     return (classify ? classify(q, ctx) : 1u) & all;
 }
 
+/* The streaks of groups whose run of review days reaches past the 30-day
+ * window: from every review's local day, newest first. */
+static enum store_status long_streaks(struct store *st, int64_t today, int tz_offset_s, int ngroups,
+                                      uint32_t (*classify)(const char *question, void *ctx),
+                                      void *ctx, const bool *want, struct store_stats *out)
+{
+    int rc;
+    sqlite3_stmt *q;
+    int64_t *last = malloc((size_t)ngroups * sizeof *last);
+    bool *done = calloc((size_t)ngroups, sizeof *done);
+    if (!last || !done)
+        abort();
+    for (int k = 0; k < ngroups; k++) {
+        last[k] = today + 1;
+        if (want[k])
+            out[k].streak = 0;
+    }
+    q = store__stmt(st, SQL_REVIEW_DAYS_Q);
+    if (!q) {
+        free(last);
+        free(done);
+        return STORE_FAILED;
+    }
+    /* Every review's local day with its groups, newest first. */
+    sqlite3_bind_int64(q, 1, (int64_t)tz_offset_s * 1000);
+    sqlite3_bind_int64(q, 2, INT64_MIN);
+    size_t ndays_cap = 0, ndays = 0;
+    struct gday *days = NULL;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        uint32_t g = groups_of(classify, ctx, (const char *)sqlite3_column_text(q, 0), ngroups);
+        if (!g)
+            continue;
+        if (ndays == ndays_cap) {
+            ndays_cap = ndays_cap ? ndays_cap * 2 : 256;
+            days = realloc(days, ndays_cap * sizeof *days);
+            if (!days)
+                abort();
+        }
+        days[ndays].day = sqlite3_column_int64(q, 1);
+        days[ndays].groups = g;
+        ndays++;
+    }
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE) {
+        free(days);
+        free(last);
+        free(done);
+        return store__sqlfail(st, rc, "reading reviews");
+    }
+    qsort(days, ndays, sizeof *days, newest_first);
+    for (size_t i = 0; i < ndays; i++) {
+        for (int k = 0; k < ngroups; k++) {
+            if (!want[k] || done[k] || !(days[i].groups & (1u << k)))
+                continue;
+            int64_t d = days[i].day;
+            if (d > today || d == last[k])
+                continue;
+            if (out[k].streak == 0) {
+                if (d == today || d == today - 1) {
+                    out[k].streak = 1;
+                    last[k] = d;
+                } else {
+                    done[k] = true;
+                }
+            } else if (d == last[k] - 1) {
+                out[k].streak++;
+                last[k] = d;
+            } else {
+                done[k] = true;
+            }
+        }
+    }
+    free(days);
+    free(last);
+    free(done);
+    return STORE_OK;
+}
+
 enum store_status store_stats(struct store *st, int64_t now, int tz_offset_s, int ngroups,
                               uint32_t (*classify)(const char *question, void *ctx), void *ctx,
                               struct store_stats *out)
@@ -315,71 +393,26 @@ enum store_status store_stats(struct store *st, int64_t now, int tz_offset_s, in
     if (rc != SQLITE_DONE)
         return store__sqlfail(st, rc, "reading reviews");
 
-    /* Streaks: the days with reviews, per group, newest first. */
-    int64_t *last = malloc((size_t)ngroups * sizeof *last);
-    bool *done = calloc((size_t)ngroups, sizeof *done);
-    if (!last || !done)
-        abort();
-    for (int k = 0; k < ngroups; k++)
-        last[k] = today + 1;
-    q = store__stmt(st, SQL_REVIEW_DAYS_Q);
-    if (!q) {
-        free(last);
-        free(done);
-        return STORE_FAILED;
-    }
-    /* Every review's local day with its groups, newest first. */
-    sqlite3_bind_int64(q, 1, (int64_t)tz_offset_s * 1000);
-    sqlite3_bind_int64(q, 2, INT64_MIN);
-    size_t ndays_cap = 0, ndays = 0;
-    struct gday *days = NULL;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        uint32_t g = groups_of(classify, ctx, (const char *)sqlite3_column_text(q, 0), ngroups);
-        if (!g)
-            continue;
-        if (ndays == ndays_cap) {
-            ndays_cap = ndays_cap ? ndays_cap * 2 : 256;
-            days = realloc(days, ndays_cap * sizeof *days);
-            if (!days)
-                abort();
+    /* Streaks: runs of days with reviews up to today (or yesterday), from
+     * the window; a run that fills the window is followed further back. */
+    bool want[32] = {false}, any = false;
+    for (int k = 0; k < ngroups; k++) {
+        int i = STORE_DAYS_HISTORY - 1;
+        if (out[k].per_day[i] == 0)
+            i--;
+        while (i >= 0 && out[k].per_day[i] > 0) {
+            out[k].streak++;
+            i--;
         }
-        days[ndays].day = sqlite3_column_int64(q, 1);
-        days[ndays].groups = g;
-        ndays++;
+        want[k] = i < 0;
+        any = any || want[k];
     }
-    sqlite3_reset(q);
-    if (rc != SQLITE_DONE) {
-        free(days);
-        free(last);
-        free(done);
-        return store__sqlfail(st, rc, "reading reviews");
+    if (any) {
+        enum store_status ls =
+            long_streaks(st, today, tz_offset_s, ngroups, classify, ctx, want, out);
+        if (ls != STORE_OK)
+            return ls;
     }
-    qsort(days, ndays, sizeof *days, newest_first);
-    for (size_t i = 0; i < ndays; i++) {
-        for (int k = 0; k < ngroups; k++) {
-            if (done[k] || !(days[i].groups & (1u << k)))
-                continue;
-            int64_t d = days[i].day;
-            if (d > today || d == last[k])
-                continue;
-            if (out[k].streak == 0) {
-                if (d == today || d == today - 1) {
-                    out[k].streak = 1;
-                    last[k] = d;
-                } else {
-                    done[k] = true;
-                }
-            } else if (d == last[k] - 1) {
-                out[k].streak++;
-                last[k] = d;
-            } else {
-                done[k] = true;
-            }
-        }
-    }
-    free(days);
-    free(last);
-    free(done);
     for (int k = 0; k < ngroups; k++)
         out[k].retention =
             out[k].recall_reviews ? (double)out[k].recalled / (double)out[k].recall_reviews : -1.0;

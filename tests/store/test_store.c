@@ -210,6 +210,26 @@ static void test_streak_timezone(void **state)
     assert_true(s.retention < 0);
 }
 
+/* A streak longer than the 30-day window is followed back: 40 days in a
+ * row, then a gap. */
+static void test_long_streak(void **state)
+{
+    struct fixture *f = *state;
+    review(f->st, "a.x", T0 - 50 * DAY, SRS_GOOD, NULL);
+    for (int d = 39; d >= 0; d--)
+        review(f->st, d % 2 ? "a.x" : "b.y", T0 - d * DAY + 3600000, SRS_GOOD, NULL);
+    struct store_stats s[3];
+    assert_int_equal(store_stats(f->st, T0 + 7200000, 0, 3, by_prefix, NULL, s), STORE_OK);
+    assert_int_equal(s[0].streak, 40);
+    assert_int_equal(s[1].streak, 1); /* a.x: every other day, last yesterday */
+    assert_int_equal(s[2].streak, 1); /* b.y: today */
+    assert_int_equal(s[0].per_day[0], 1);
+    assert_int_equal(s[0].per_day[29], 1);
+    /* Tomorrow, with nothing yet: the streak still counts up to yesterday. */
+    assert_int_equal(store_stats(f->st, T0 + DAY + 7200000, 0, 3, by_prefix, NULL, s), STORE_OK);
+    assert_int_equal(s[0].streak, 40);
+}
+
 static void test_runs_and_fixes(void **state)
 {
     struct fixture *f = *state;
@@ -513,6 +533,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_due_queue, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_streak_timezone, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_streak, setup, teardown),
         cmocka_unit_test_setup_teardown(test_runs_and_fixes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz, setup, teardown),
         cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
