@@ -18,7 +18,7 @@ func search(terms []string) string {
 func main() {
 	before := runtime.NumGoroutine()
 	search([]string{"go", "chan", "select", "mutex"})
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	after := runtime.NumGoroutine()
 	fmt.Println("before:", before, "after:", after, "leaked:", after-before)
 }

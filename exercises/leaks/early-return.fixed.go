@@ -9,7 +9,7 @@ import (
 )
 
 func expensive() int {
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(200 * time.Millisecond)
 	return 42
 }
 
@@ -35,6 +35,6 @@ func main() {
 	defer cancel()
 	_, err := fetch(ctx)
 	fmt.Println("fetch:", err)
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(400 * time.Millisecond)
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

@@ -4,6 +4,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 type logger struct {
@@ -30,5 +31,6 @@ func main() {
 	for _, e := range []string{"a", "b", "c"} {
 		l.entries <- e
 	}
-	fmt.Println("main done") // "c" is never flushed
+	time.Sleep(10 * time.Millisecond) // the logger is waiting for a fourth entry
+	fmt.Println("main done")          // "c" is never flushed
 }

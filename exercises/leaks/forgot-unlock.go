@@ -29,6 +29,6 @@ func main() {
 	go func() {
 		fmt.Println(take("apple")) // blocks in Lock
 	}()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

@@ -26,6 +26,6 @@ func main() {
 		fmt.Println("got", <-out)
 	}
 	cancel()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	fmt.Println("goroutines after cancel:", runtime.NumGoroutine())
 }

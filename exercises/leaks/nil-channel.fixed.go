@@ -35,6 +35,6 @@ func main() {
 	}
 	close(s.inbox)
 	fmt.Println("handled:", <-s.done)
-	time.Sleep(10 * time.Millisecond) // let run finish returning
+	time.Sleep(100 * time.Millisecond) // let run finish returning
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

@@ -1,7 +1,10 @@
 // The consumer ranges over a channel that main never closes.
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 func main() {
 	nums := make(chan int)
@@ -16,5 +19,6 @@ func main() {
 	for i := 1; i <= 3; i++ {
 		nums <- i
 	}
+	time.Sleep(10 * time.Millisecond) // the consumer waits for more, or a close
 	fmt.Println("sent 3 numbers; the sum is never reported")
 }

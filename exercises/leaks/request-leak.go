@@ -8,7 +8,7 @@ import (
 )
 
 func lookup(id int) int {
-	time.Sleep(50 * time.Millisecond) // slower than the handler's patience
+	time.Sleep(200 * time.Millisecond) // slower than the handler's patience
 	return id * 100
 }
 
@@ -27,6 +27,6 @@ func main() {
 	for id := 1; id <= 4; id++ {
 		fmt.Println(handle(id))
 	}
-	time.Sleep(100 * time.Millisecond) // every lookup has finished by now
+	time.Sleep(400 * time.Millisecond) // every lookup has finished by now
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }

@@ -15,7 +15,7 @@ func main() {
 	}
 	var quiet chan int // nil: a receive here can never complete
 	go func() { <-quiet }()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 
 	buf := make([]byte, 1<<16)
 	dump := string(buf[:runtime.Stack(buf, true)])

@@ -1,7 +1,10 @@
 // A worker with an endless loop and no way to be told to stop.
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 func worker(jobs <-chan int, results chan<- int) {
 	for {
@@ -18,5 +21,6 @@ func main() {
 		jobs <- i
 		fmt.Println(<-results)
 	}
+	time.Sleep(10 * time.Millisecond) // the worker is back at <-jobs by now
 	fmt.Println("main returns; the worker waits for a fourth job forever")
 }

@@ -26,7 +26,7 @@ func task(ctx context.Context, id int) error {
 		return errors.New("task 3: upstream refused")
 	}
 	select {
-	case <-time.After(20 * time.Millisecond):
+	case <-time.After(100 * time.Millisecond):
 		return nil
 	case <-ctx.Done(): // the group's context is cancelled by the first error
 		return ctx.Err()

@@ -51,6 +51,6 @@ func main() {
 	}
 	close(done) // one close reaches every stage
 	wg.Wait()
-	time.Sleep(10 * time.Millisecond) // let the last stage finish exiting after Done
+	time.Sleep(100 * time.Millisecond) // let the last stage finish exiting after Done
 	fmt.Println("goroutines left:", runtime.NumGoroutine())
 }

@@ -20,7 +20,7 @@ func query(id int) {
 			break
 		}
 	}
-	time.Sleep(20 * time.Millisecond) // the query holds a connection
+	time.Sleep(100 * time.Millisecond) // the query holds a connection
 	inUse.Add(-1)
 }
 

@@ -21,7 +21,7 @@ func transfer(from, to *account, amount int, wg *sync.WaitGroup) {
 	}
 	first.mu.Lock()
 	defer first.mu.Unlock()
-	time.Sleep(time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	second.mu.Lock()
 	defer second.mu.Unlock()
 	from.balance -= amount

@@ -17,7 +17,7 @@ func transfer(from, to *account, amount int, wg *sync.WaitGroup) {
 	defer wg.Done()
 	from.mu.Lock()
 	defer from.mu.Unlock()
-	time.Sleep(time.Millisecond) // widen the window: the other transfer takes its first lock
+	time.Sleep(50 * time.Millisecond) // widen the window: the other transfer takes its first lock
 	to.mu.Lock()
 	defer to.mu.Unlock()
 	from.balance -= amount

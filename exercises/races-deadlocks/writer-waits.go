@@ -12,24 +12,24 @@ func main() {
 	events := make(chan string, 6)
 	var wg sync.WaitGroup
 	wg.Add(3)
-	go func() { // reader 1 holds the read lock for 30ms
+	go func() { // reader 1 holds the read lock for 150ms
 		defer wg.Done()
 		rw.RLock()
 		events <- "reader 1 in"
-		time.Sleep(30 * time.Millisecond)
+		time.Sleep(150 * time.Millisecond)
 		events <- "reader 1 out"
 		rw.RUnlock()
 	}()
-	go func() { // at 10ms a writer asks for the lock and must wait
+	go func() { // at 50ms a writer asks for the lock and must wait
 		defer wg.Done()
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 		rw.Lock()
 		events <- "writer in"
 		rw.Unlock()
 	}()
-	go func() { // at 20ms a second reader arrives while the writer waits
+	go func() { // at 100ms a second reader arrives while the writer waits
 		defer wg.Done()
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(100 * time.Millisecond)
 		rw.RLock() // blocks although only a reader holds the lock
 		events <- "reader 2 in"
 		rw.RUnlock()

@@ -22,6 +22,6 @@ func main() {
 	fmt.Println("goroutines:", runtime.NumGoroutine(), "Ps:", runtime.GOMAXPROCS(0))
 	close(release)
 	wg.Wait()
-	time.Sleep(time.Millisecond) // let the last ones finish returning after Done
+	time.Sleep(10 * time.Millisecond) // let the last ones finish returning after Done
 	fmt.Println("after release:", runtime.NumGoroutine())
 }

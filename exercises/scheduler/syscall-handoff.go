@@ -11,9 +11,9 @@ func main() {
 	runtime.GOMAXPROCS(1)
 	events := make(chan string, 2)
 	go func() {
-		ts := syscall.Timespec{Sec: 0, Nsec: 50_000_000}
+		ts := syscall.Timespec{Sec: 0, Nsec: 200_000_000}
 		syscall.Nanosleep(&ts, nil) // blocks the thread, not the P
-		events <- "A: back from a 50ms nanosleep"
+		events <- "A: back from a 200ms nanosleep"
 	}()
 	go func() {
 		sum := 0
