@@ -229,7 +229,14 @@ struct rt_snapshot *rt_snapshot_new(struct rt *rt)
         sg->p = g->state == RT_G_WAITING || g->state == RT_G_SYSCALL ? -1 : g->p;
         sg->label = g->label ? g->label : "";
         sg->data = g->data;
-        sg->nframes = g_frames(rt, g, sg->frames, RT_SNAP_FRAMES);
+        if (rt->cfg.hooks.frames) {
+            struct rt_frame fr[RT_SNAP_FRAMES];
+            sg->nframes = g_frames(rt, g, fr, RT_SNAP_FRAMES);
+            if (sg->nframes) {
+                sg->frames = rt_xmalloc(sg->nframes * sizeof *sg->frames);
+                memcpy(sg->frames, fr, sg->nframes * sizeof *sg->frames);
+            }
+        }
         sg->created_by = g->created_by;
         sg->creator = g->creator;
     }
@@ -291,6 +298,8 @@ void rt_snapshot_free(struct rt_snapshot *s)
     for (size_t i = 0; i < s->nps; i++)
         free(s->ps[i].runq);
     free(s->ps);
+    for (size_t i = 0; i < s->ng; i++)
+        free(s->gs[i].frames);
     free(s->gs);
     free(s->globalq);
     free(s);

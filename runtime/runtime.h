@@ -576,7 +576,7 @@ enum rt_wait_reason {
 const char *rt_wait_reason_text(enum rt_wait_reason r);
 const char *rt_gstate_text(enum rt_gstate s); /* "runnable", "running", ... */
 
-#define RT_SNAP_FRAMES 32 /* frames kept per goroutine in a snapshot */
+#define RT_SNAP_FRAMES 32 /* at most this many frames per goroutine in a snapshot */
 
 struct rt_snap_g {
     int64_t id;
@@ -589,9 +589,9 @@ struct rt_snap_g {
     const char *label;    /* "" when unset */
     void *data;           /* host data */
     size_t nframes;
-    struct rt_frame frames[RT_SNAP_FRAMES]; /* from the frames hook */
-    struct rt_frame created_by;             /* func NULL when unknown */
-    int64_t creator;                        /* goroutine that ran rt_go; 0 none */
+    struct rt_frame *frames;    /* nframes, innermost first, from the frames hook */
+    struct rt_frame created_by; /* func NULL when unknown */
+    int64_t creator;            /* goroutine that ran rt_go; 0 none */
 };
 
 struct rt_snap_chan {
