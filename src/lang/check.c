@@ -617,8 +617,17 @@ void check_package(struct checker *c, struct ast_package *pkg)
             continue;
         }
         struct ast_package *ip = c->import(c->import_ud, d->path, ppos);
-        if (!ip)
+        if (!ip) {
+            /* reported; a placeholder keeps uses of the name quiet */
+            const char *pn = d->nnames               ? d->names[0]
+                             : strrchr(d->path, '/') ? strrchr(d->path, '/') + 1
+                                                     : d->path;
+            struct object *o = check_new_object(c, OBJ_PKG, pn, ppos);
+            o->pkg = NULL;
+            o->used = true;
+            scope_insert(ps, o);
             continue;
+        }
         if (ip == pkg) {
             ERR(ppos, "import cycle not allowed");
             continue;

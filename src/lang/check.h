@@ -194,6 +194,9 @@ enum mode check_expr_or_type(struct checker *c, struct ast_expr *e, struct type 
 /* check_value checks e as a single value (not a type, not no-value, not a
  * tuple); reports and returns M_INVALID otherwise. */
 enum mode check_value(struct checker *c, struct ast_expr *e, struct type *hint);
+/* check_as_value validates an expression already checked with mode m as a
+ * single value, without checking it again. */
+enum mode check_as_value(struct checker *c, struct ast_expr *e, enum mode m);
 struct type *check_type_expr(struct checker *c, struct ast_expr *e);
 /* check_assign_to converts *ep (already checked) to type t for an
  * assignment-like context ("assignment", "argument to f", "return

@@ -49,6 +49,8 @@ static enum mode package_member(struct checker *c, struct ast_expr *e, struct ob
     const char *name = e->u.sel.name;
     struct ast_package *pkg = po->pkg;
     po->used = true;
+    if (!pkg)
+        return fail(c, e); /* an import that failed: reported there */
     struct scope *ps = pkg->scope;
     struct object *o = ps ? scope_find_local(ps, name) : NULL;
     if (!o || !exported(name)) {
@@ -121,7 +123,7 @@ enum mode check_selector(struct checker *c, struct ast_expr *e)
                    types_func(TS, params, np + 1, sig->u.func.results, sig->u.func.nresults,
                               sig->u.func.variadic));
     }
-    if (check_value(c, x, NULL) == M_INVALID)
+    if (check_as_value(c, x, m) == M_INVALID)
         return fail(c, e);
     if (m == M_NIL) {
         ERR(e->u.sel.name_pos, "nil.%s undefined", name);
@@ -285,7 +287,7 @@ static void check_args(struct checker *c, struct ast_expr *e, const struct type 
             return;
         }
         if (m == M_NOVALUE || m == M_TYPE || m == M_BUILTIN || m == M_PKG) {
-            check_value(c, a, NULL);
+            check_as_value(c, a, m);
             return;
         }
     } else {
@@ -819,7 +821,7 @@ enum mode check_call(struct checker *c, struct ast_expr *e, struct type *hint)
         struct ast_expr *f = ast_unparen(fun);
         return check_builtin(c, e, f->u.ident.ref.builtin, hint);
     }
-    if (check_value(c, fun, NULL) == M_INVALID)
+    if (check_as_value(c, fun, m) == M_INVALID)
         return fail(c, e);
     check_use(c, fun);
     const struct type *sig = fun->type->underlying;

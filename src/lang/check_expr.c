@@ -407,6 +407,8 @@ static enum mode check_ident(struct checker *c, struct ast_expr *e)
     switch (o->kind) {
     case OBJ_PKG:
         o->used = true;
+        if (!o->pkg)
+            return fail(c, e);
         r->kind = REF_PACKAGE;
         r->pkg = o->pkg;
         return set(e, M_PKG, invalid(c));
@@ -1545,7 +1547,7 @@ static enum mode check_index(struct checker *c, struct ast_expr *e, struct type 
         ERR(e->pos, "generic type instantiation is not supported by chanlab");
         return fail(c, e);
     }
-    if (check_value(c, x, NULL) == M_INVALID)
+    if (check_as_value(c, x, m) == M_INVALID)
         return fail(c, e);
     check_use(c, x);
     const struct type *u = x->type->underlying;
@@ -1769,8 +1771,18 @@ enum mode check_expr(struct checker *c, struct ast_expr *e, struct type *hint)
 
 enum mode check_value(struct checker *c, struct ast_expr *e, struct type *hint)
 {
-    enum mode m = check_expr(c, e, hint);
+    return check_as_value(c, e, check_expr(c, e, hint));
+}
+
+enum mode check_as_value(struct checker *c, struct ast_expr *e, enum mode m)
+{
     char os[300], xs[300];
+    if (m == M_TYPE) {
+        ERR(e->pos, "%s (type) is not an expression", check_expr_string(e, xs, sizeof xs));
+        return fail(c, e);
+    }
+    if (m != M_PKG && m != M_BUILTIN && e->type && e->type->kind == T_INVALID)
+        return fail(c, e); /* already reported */
     switch (m) {
     case M_NOVALUE:
         ERR(e->pos, "%s (no value) used as value", check_expr_string(e, xs, sizeof xs));

@@ -375,6 +375,8 @@ static void check_define(struct checker *c, struct ast_stmt *s)
             t = basic(c, T_INVALID);
         s->u.assign.vars[i] = NULL;
         struct ast_var *v = check_new_local(c, l->u.ident.name, l->pos, t);
+        if (t->kind == T_INVALID)
+            v->used = true; /* no follow-on error for a broken initialiser */
         s->u.assign.vars[i] = v;
         l->u.ident.ref.kind = REF_LOCAL;
         l->u.ident.ref.var = v;

@@ -530,7 +530,7 @@ struct type_selection types_lookup(struct types *ts, struct type *t, const char 
                     struct type_method *m = &base->u.named.methods[i];
                     if (strcmp(m->name, name) != 0)
                         continue;
-                    if (!exported(name) && m->func && m->func->pkg != from_pkg)
+                    if (!exported(name) && from_pkg && m->func && m->func->pkg != from_pkg)
                         continue;
                     found++;
                     best.kind = SEL_METHOD;
