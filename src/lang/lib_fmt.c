@@ -7,6 +7,7 @@
  * dynamic type, handleMethods tries Error/String, printValue walks
  * composites; the fmt_* helpers do padding and numbers. */
 #include "fmtcore.h"
+#include "interp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -988,3 +989,130 @@ void fmt_value(struct sbuf *out, const struct fmt_hooks *hk, struct value v)
     struct pf pp = {.b = out, .hk = hk};
     print_arg(&pp, v, 'v');
 }
+
+/* ---- natives of package fmt ------------------------------------------------------ */
+
+/* args_of copies the []any at stk[i] into a malloc'd array (elements stay
+ * reachable through the slice on the stack). */
+static struct value *args_of(struct gstate *g, uint32_t i, size_t *n)
+{
+    struct value s = g->stk[i];
+    *n = slice_len(s);
+    struct value *a = lv_malloc((*n ? *n : 1) * sizeof *a);
+    for (size_t k = 0; k < *n; k++)
+        a[k] = *slice_at(s, (uint32_t)k);
+    return a;
+}
+
+static void finish_string(struct gstate *g, uint32_t base, struct sbuf *b)
+{
+    struct value v = interp_str(g, b->s ? b->s : "", b->len);
+    sbuf_free(b);
+    g->stk[base] = v;
+}
+
+static void n_sprintf(struct gstate *g, uint32_t base)
+{
+    size_t n;
+    struct value *a = args_of(g, base + 1, &n);
+    struct fmt_hooks hk = interp_fmt_hooks(g);
+    struct sbuf b = {0};
+    struct value f = g->stk[base];
+    fmt_sprintf(&b, &hk, str_ptr(f), str_len(f), a, n);
+    free(a);
+    finish_string(g, base, &b);
+}
+
+static void n_sprint(struct gstate *g, uint32_t base)
+{
+    size_t n;
+    struct value *a = args_of(g, base, &n);
+    struct fmt_hooks hk = interp_fmt_hooks(g);
+    struct sbuf b = {0};
+    fmt_sprint(&b, &hk, a, n);
+    free(a);
+    finish_string(g, base, &b);
+}
+
+static void n_sprintln(struct gstate *g, uint32_t base)
+{
+    size_t n;
+    struct value *a = args_of(g, base, &n);
+    struct fmt_hooks hk = interp_fmt_hooks(g);
+    struct sbuf b = {0};
+    fmt_sprintln(&b, &hk, a, n);
+    free(a);
+    finish_string(g, base, &b);
+}
+
+/* wrapIndexes(format, nargs) []int: the argument index each %w consumes. */
+static void n_wrap_indexes(struct gstate *g, uint32_t base)
+{
+    struct interp *in = g->in;
+    struct value f = g->stk[base];
+    int64_t nargs = g->stk[base + 1].i;
+    const char *s = str_ptr(f);
+    size_t len = str_len(f);
+    int64_t idx[64];
+    int found = 0;
+    int64_t argn = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '%')
+            continue;
+        i++;
+        while (i < len && strchr("#0+- ", s[i]))
+            i++;
+        if (i < len && s[i] == '[') {
+            size_t j = i + 1;
+            int64_t k = 0;
+            while (j < len && s[j] >= '0' && s[j] <= '9')
+                k = k * 10 + (s[j++] - '0');
+            if (j < len && s[j] == ']' && k >= 1) {
+                argn = k - 1;
+                i = j + 1;
+            }
+        }
+        if (i < len && s[i] == '*') {
+            argn++;
+            i++;
+        } else {
+            while (i < len && s[i] >= '0' && s[i] <= '9')
+                i++;
+        }
+        if (i < len && s[i] == '.') {
+            i++;
+            if (i < len && s[i] == '*') {
+                argn++;
+                i++;
+            } else {
+                while (i < len && s[i] >= '0' && s[i] <= '9')
+                    i++;
+            }
+        }
+        if (i >= len)
+            break;
+        if (s[i] == '%')
+            continue;
+        if (s[i] == 'w' && argn < nargs && found < 64)
+            idx[found++] = argn;
+        argn++;
+    }
+    struct vbox *arr = interp_box(g, (uint32_t)found);
+    for (int i = 0; i < found; i++) {
+        arr->v[i].i = idx[i];
+        arr->v[i].t = in->ty.t_int;
+    }
+    g->stk[base] = (struct value){.p = arr, .t = in->ty.t_internal};
+    struct vslice *sl = interp_alloc(g, GC_SLICE, sizeof *sl);
+    sl->arr = arr;
+    sl->len = sl->cap = (uint32_t)found;
+    g->stk[base] = (struct value){.p = found ? sl : NULL, .t = in->ty.t_ints};
+}
+
+const struct native_entry lib_fmt_natives[] = {
+    {"fmt.Sprintf", n_sprintf},
+    {"fmt.Sprint", n_sprint},
+    {"fmt.Sprintln", n_sprintln},
+    {"fmt.wrapIndexes", n_wrap_indexes},
+    {NULL, NULL},
+};

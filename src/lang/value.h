@@ -150,6 +150,7 @@ struct vchan {
     struct gc_obj h;
     void *rc; /* the runtime's channel; released when the object is swept */
     const struct type *elem;
+    bool timer; /* a timer's channel: owned by the runtime's timer */
 };
 
 struct vblob {

@@ -123,18 +123,19 @@ const (
 // Sleep pauses the current goroutine for at least d of virtual time.
 func Sleep(d Duration)
 
-// startTimer arms a runtime timer that fires after d: it sends the time on
-// c (when c is not nil; a send that would block is dropped), or starts f in
-// a new goroutine (when f is not nil); a period > 0 re-arms it (tickers).
-// Returns the timer's handle.
-func startTimer(d Duration, c chan Time, f func(), period Duration) int
+// newTimer arms a runtime timer firing after d (and then every period
+// when period > 0: a ticker); its channel receives the time of each firing.
+func newTimer(d Duration, period Duration) (c chan Time, id int)
 
-// stopTimer disarms the timer and drains its channel; reports whether it
-// was armed.
+// afterFunc arms a runtime timer that starts f in its own goroutine.
+func afterFunc(d Duration, f func()) int
+
+// stopTimer disarms the timer; reports whether it was pending. No value
+// sent before the call can be received after it (Go 1.23).
 func stopTimer(id int) bool
 
-// resetTimer re-arms the timer to fire after d (period kept for tickers);
-// reports whether it was armed.
+// resetTimer re-arms the timer to fire after d (for a ticker, d is also the
+// new period); reports whether it was pending.
 func resetTimer(id int, d Duration) bool
 
 // The Timer type represents a single event.
@@ -144,10 +145,8 @@ type Timer struct {
 }
 
 func NewTimer(d Duration) *Timer {
-	c := make(chan Time, 1)
-	t := &Timer{C: c}
-	t.id = startTimer(d, c, nil, 0)
-	return t
+	c, id := newTimer(d, 0)
+	return &Timer{C: c, id: id}
 }
 
 func (t *Timer) Stop() bool {
@@ -169,9 +168,7 @@ func After(d Duration) <-chan Time {
 }
 
 func AfterFunc(d Duration, f func()) *Timer {
-	t := &Timer{}
-	t.id = startTimer(d, nil, f, 0)
-	return t
+	return &Timer{id: afterFunc(d, f)}
 }
 
 // A Ticker holds a channel that delivers ticks at intervals.
@@ -184,10 +181,8 @@ func NewTicker(d Duration) *Ticker {
 	if d <= 0 {
 		panic("non-positive interval for NewTicker")
 	}
-	c := make(chan Time, 1)
-	t := &Ticker{C: c}
-	t.id = startTimer(d, c, nil, d)
-	return t
+	c, id := newTimer(d, d)
+	return &Ticker{C: c, id: id}
 }
 
 func (t *Ticker) Stop() {
@@ -203,10 +198,8 @@ func (t *Ticker) Reset(d Duration) {
 	if t.id == 0 {
 		panic("time: Reset called on uninitialized Ticker")
 	}
-	resetPeriod(t.id, d)
+	resetTimer(t.id, d)
 }
-
-func resetPeriod(id int, d Duration)
 
 func Tick(d Duration) <-chan Time {
 	if d <= 0 {

@@ -1,0 +1,301 @@
+/* interp.h: the interpreter's internals, shared by interp*.c and the native
+ * standard library (lib_*.c). In-layer header; not for other layers.
+ *
+ * Execution model. The checked tree (ast.h) is walked directly. Each
+ * goroutine is a runtime goroutine (runtime.h) whose host data is a struct
+ * gstate: a growable value stack holding every frame's slots and every
+ * temporary that must survive a call (the collector's roots), the chain of
+ * C-stack frames for dumps and unwinding, and the panics in progress.
+ *
+ * A call pushes the arguments on the value stack; the callee's frame is a
+ * window [base, base + nslots) of it, followed by one slot holding the
+ * frame's deferred calls. Results are left at base on return. Because the
+ * stack may move when it grows, C code keeps indices, never pointers, across
+ * anything that can push.
+ *
+ * Panics unwind with longjmp to the innermost frame that has deferred calls
+ * (or to a protected call, or to the goroutine's entry), as Lua's luaD_throw
+ * does; that frame runs its deferred calls and either recovers or unwinds
+ * further. An unrecovered panic prints Go's report and ends the run. */
+#ifndef CHANLAB_LANG_INTERP_H
+#define CHANLAB_LANG_INTERP_H
+
+#include <setjmp.h>
+#include <stdio.h>
+
+#include "ast.h"
+#include "fmtcore.h"
+#include "lang.h"
+#include "runtime.h"
+#include "value.h"
+
+struct interp;
+struct gstate;
+
+/* A native function: arguments at g->stk[base ...] (receiver first);
+ * results are written at g->stk[base ...] before returning. */
+typedef void native_fn(struct gstate *g, uint32_t base);
+
+/* The interpreter's view of one function. */
+struct ifunc {
+    const struct ast_func *decl;
+    native_fn *native;         /* bodiless library function, else NULL */
+    struct vclosure *static_v; /* the function as a value (REF_FUNC), pinned */
+    const char *display;       /* Go's name in tracebacks: "main.(*T).m" */
+    uint32_t nparams, nresults, nslots;
+    bool variadic;
+};
+
+/* A frame on the C stack of a goroutine. */
+struct frame {
+    struct frame *up;
+    const struct ifunc *fn;
+    uint32_t base;              /* slot 0 in g->stk */
+    struct vclosure *clo;       /* the closure being run (captures), or NULL */
+    uint32_t clo_slot;          /* stack index keeping clo reachable, UINT32_MAX if none */
+    uint32_t depth;             /* g->depth when the frame started */
+    struct pos pos;             /* the statement running now */
+    jmp_buf *jb;                /* set when the frame catches panics (has defers) */
+    bool deferred;              /* this frame is a deferred call run by the runtime */
+    bool pcall;                 /* a protected call from C (fmt's String/Error) */
+    uint32_t panic_depth_entry; /* g->npanics when this frame's deferred call started */
+};
+
+/* A panic in progress. */
+struct gpanic {
+    struct value v;
+    bool recovered;
+    bool aborted; /* a later panic started while this one ran defers */
+};
+
+/* Per-goroutine interpreter state; the runtime's host data of the G. */
+struct gstate {
+    struct interp *in;
+    struct rt_g *g;
+    struct value *stk; /* [0, sp) live; roots */
+    uint32_t sp, cap;
+    struct frame *top; /* innermost frame */
+    uint32_t depth;    /* frames */
+    struct gpanic *panics;
+    uint32_t npanics, cappanics;
+    const struct ast_stmt *ctl; /* target of the break/continue being executed */
+    uint32_t defer_mark;        /* > 0: the next call is a deferred call run by panic
+                                   number defer_mark (see interp_call_func) */
+};
+
+/* The cached types and functions the natives need. */
+struct interp_types {
+    const struct type *t_bool, *t_int, *t_int32, *t_int64, *t_uint8, *t_uint32, *t_uint64,
+        *t_float64, *t_string, *t_any, *t_error, *t_uintptr;
+    const struct type *t_bytes;    /* []byte */
+    const struct type *t_strings;  /* []string */
+    const struct type *t_ints;     /* []int */
+    const struct type *t_time;     /* time.Time, NULL when time is not imported */
+    const struct type *t_chantime; /* chan time.Time */
+    const struct type *t_internal; /* an internal struct type for the host's boxes */
+};
+
+struct interp {
+    struct lang_program *lp;
+    struct ast_program *prog;
+    struct types *ts;
+    struct rt *rt;
+    struct heap *heap;
+    struct interp_types ty;
+    struct value *globals; /* nglobals, roots */
+    int nglobals;
+    /* functions: open-addressing table from ast_func* to ifunc */
+    struct ifunc **ftab;
+    size_t nftab;
+    const struct ifunc *fn_make_error; /* runtime.makeError */
+    int name_error, name_string;       /* method name ids of Error and String */
+    /* per type id: size of the runtime object a struct type stands for (sync
+     * state types), 0 for ordinary types */
+    uint32_t *blob_size;
+    size_t nblob;
+    /* timers created by package time, by id (index + 1) */
+    struct itimer *timers;
+    size_t ntimers, captimers;
+    /* output */
+    FILE *out, *err;
+    bool capture;
+    struct sbuf cap_out, cap_err;
+    /* limits and counters */
+    unsigned long long steps, max_steps;
+    size_t max_goroutines;
+    size_t goroutines, goroutines_peak;
+    uint64_t seed;
+    uint64_t rng; /* map iteration order */
+    const char *const *args;
+    int nargs;
+    /* outcome */
+    struct lang_outcome outcome;
+    struct sbuf message;
+    bool finished;
+    enum lang_run_status status;
+    int exit_code;
+    /* interned display strings (file paths) */
+    char **files;
+    size_t nfiles;
+};
+
+struct itimer {
+    struct rt_timer *t;
+    struct value f;   /* AfterFunc's function, else nil */
+    struct value *ch; /* unused */
+};
+
+/* ---- value stack ---------------------------------------------------------- */
+
+void interp_grow(struct gstate *g, uint32_t need);
+
+static inline void push(struct gstate *g, struct value v)
+{
+    if (g->sp == g->cap)
+        interp_grow(g, 1);
+    g->stk[g->sp++] = v;
+}
+
+static inline struct value pop(struct gstate *g)
+{
+    return g->stk[--g->sp];
+}
+
+/* ---- errors and panics (interp.c) ------------------------------------------ */
+
+/* Kinds of run-time error values (runtime.makeError's kind argument). */
+enum rterr_kind { RTE_ERRORSTRING, RTE_BOUNDS, RTE_PLAIN, RTE_TYPEASSERT };
+
+/* interp_panic raises a Go panic with value v; does not return. */
+_Noreturn void interp_panic(struct gstate *g, struct value v);
+/* interp_panic_rt raises a run-time error panic of the given kind, message
+ * formatted printf-style ("index out of range [5] with length 3"). */
+_Noreturn void interp_panic_rt(struct gstate *g, enum rterr_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* interp_panic_str panics with a Go string value. */
+_Noreturn void interp_panic_str(struct gstate *g, const char *s);
+/* interp_fatal ends the run with "fatal error: text". */
+_Noreturn void interp_fatal(struct gstate *g, const char *text);
+/* interp_oom ends the run: the heap limit was reached. */
+_Noreturn void interp_oom(struct gstate *g, size_t want);
+
+/* Allocation helpers that turn a NULL from the heap into interp_oom. */
+void *interp_alloc(struct gstate *g, enum gc_kind kind, size_t size);
+struct value interp_str(struct gstate *g, const char *s, size_t n);
+struct vbox *interp_box(struct gstate *g, uint32_t n);
+struct value interp_zero(struct gstate *g, const struct type *t);
+struct value interp_copy(struct gstate *g, struct value v);
+
+/* ---- calls (interp.c) ----------------------------------------------------- */
+
+/* interp_call calls function value fv (a func-typed value) with nargs
+ * arguments at the top of the stack; on return the results replace them
+ * (nresults values at the old base). */
+void interp_call_value(struct gstate *g, struct value fv, uint32_t nargs);
+void interp_call_func(struct gstate *g, const struct ifunc *fn, struct vclosure *clo,
+                      uint32_t base);
+const struct ifunc *interp_func(struct interp *in, const struct ast_func *decl);
+struct value interp_func_value(struct interp *in, const struct ast_func *decl);
+
+/* interp_find_method finds method name_id in the method set of dynamic type
+ * t (pointer types included); NULL when absent. */
+const struct type_msel *interp_find_method(struct interp *in, const struct type *t, int name_id);
+/* interp_call_method calls method m of receiver value recv (dynamic), with
+ * nargs arguments already pushed above the receiver slot at base. */
+void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base);
+
+/* interp_pcall calls fv like interp_call_value but catches a panic: returns
+ * false and sets *pv to the panic value when the call panicked. */
+bool interp_pcall(struct gstate *g, struct value fv, uint32_t nargs, struct value *pv);
+
+/* The fmt hooks for this goroutine (Error/String through the interpreter). */
+struct fmt_hooks interp_fmt_hooks(struct gstate *g);
+
+/* ---- evaluation (interp_expr.c, interp_stmt.c) ---------------------------- */
+
+struct value interp_eval(struct gstate *g, const struct ast_expr *e);
+/* interp_eval_multi pushes the n results of a multi-valued expression. */
+void interp_eval_multi(struct gstate *g, const struct ast_expr *e, uint32_t n);
+/* interp_convert converts v to type t (explicit or implicit conversion). */
+struct value interp_convert(struct gstate *g, struct value v, const struct type *from,
+                            const struct type *t);
+
+/* An assignable location (interp_expr.c). The objects it refers to are
+ * pushed on the value stack by interp_loc so they stay reachable; the
+ * caller restores sp when done. */
+enum loc_kind { LOC_NONE, LOC_SLOT, LOC_PTR, LOC_BOX, LOC_MAP };
+struct loc {
+    enum loc_kind kind;
+    uint32_t slot;     /* LOC_SLOT: stack index */
+    struct value *ptr; /* LOC_PTR: a global */
+    struct vbox *box;  /* LOC_BOX: element idx of box */
+    uint32_t idx;
+    uint32_t map_slot; /* LOC_MAP: stack index of the map, key above it */
+    const struct type *type;
+};
+struct loc interp_loc(struct gstate *g, const struct ast_expr *e);
+struct value interp_loc_load(struct gstate *g, const struct loc *l);
+void interp_loc_store(struct gstate *g, const struct loc *l, struct value v);
+uint32_t interp_eval_call(struct gstate *g, const struct ast_expr *e);
+struct value interp_binop(struct gstate *g, enum ast_op op, struct value a, struct value b,
+                          const struct type *ot, const struct type *rt);
+bool interp_type_matches(struct gstate *g, struct value v, const struct type *t);
+struct value interp_recover(struct gstate *g);
+void interp_builtin_deferred(struct gstate *g, int id, uint32_t base, uint32_t nargs);
+void interp_run_inits(struct gstate *g);
+/* interp_select runs a select statement's channel part; returns the chosen
+ * case index (-1: default) with received values pushed (value, ok) for a
+ * receive case. */
+int interp_select(struct gstate *g, const struct ast_stmt *s);
+
+/* Statement results. */
+enum exec_status { EX_NORMAL, EX_BREAK, EX_CONTINUE, EX_RETURN, EX_FALLTHROUGH, EX_GOTO };
+enum exec_status interp_exec_block(struct gstate *g, struct ast_stmt **stmts, int n);
+
+/* interp_step is the per-statement hook: counts the step, checks limits,
+ * collects garbage when due, and is a preemption point. */
+void interp_step(struct gstate *g, const struct ast_stmt *s);
+
+/* ---- channels and goroutines (interp_rt.c) ---------------------------------- */
+
+struct value interp_make_chan(struct gstate *g, const struct type *t, int64_t cap);
+void interp_chan_send(struct gstate *g, struct value ch, struct value v);
+/* interp_chan_recv pushes the received value; returns ok. */
+bool interp_chan_recv(struct gstate *g, struct value ch, const struct type *elem);
+void interp_chan_close(struct gstate *g, struct value ch);
+void interp_go(struct gstate *g, struct value fv, uint32_t nargs, struct pos pos);
+void interp_label_chan(struct interp *in, struct value ch, const char *name);
+/* interp_spawn starts fv() in a new goroutine from outside any goroutine
+ * (timer callbacks); creator names the creating function for dumps. */
+void interp_spawn(struct interp *in, struct value fv, const char *creator, struct pos pos);
+
+const char *interp_file_name(struct interp *in, uint32_t file);
+struct value interp_time_value(struct gstate *g, int64_t ns);
+int64_t interp_epoch_ns(void);
+
+/* ---- output (interp.c) -------------------------------------------------------- */
+
+void interp_write(struct interp *in, int fd, const char *s, size_t n);
+
+/* ---- natives (lib_*.c) --------------------------------------------------------- */
+
+struct native_entry {
+    const char *qname;
+    native_fn *fn;
+};
+/* Every package's table, NULL-terminated lists. */
+extern const struct native_entry lib_fmt_natives[];
+extern const struct native_entry lib_sync_natives[];
+extern const struct native_entry lib_time_natives[];
+extern const struct native_entry lib_misc_natives[];
+extern const struct native_entry lib_strings_natives[];
+
+/* Helpers for natives. */
+static inline struct value *arg(struct gstate *g, uint32_t base, uint32_t i)
+{
+    return &g->stk[base + i];
+}
+void interp_write_result(struct gstate *g, uint32_t base, uint32_t i, struct value v);
+const char *interp_func_display(const struct ifunc *fn);
+
+#endif
