@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	a, b := 10, 0
+	fmt.Println("x")
+	fmt.Println(a / b)
+}

@@ -1,0 +1,7 @@
+package main
+
+type MyErr int
+
+func main() {
+	panic(MyErr(42))
+}
