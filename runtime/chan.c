@@ -124,8 +124,8 @@ static void *slot(const struct rt_chan *c, size_t i)
 
 static void copy_elem(const struct rt_chan *c, void *dst, const void *src)
 {
-    if (dst && c->elem_size)
-        memcpy(dst, src, c->elem_size);
+    if (dst)
+        rt_copy(dst, src, c->elem_size);
 }
 
 static void wake(struct rt *rt, struct rt_sudog *sg, bool success)
@@ -166,8 +166,7 @@ void rt_chan_recv_from(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, vo
 
 void rt_chan_buf_put(struct rt *rt, struct rt_chan *c, const void *elem)
 {
-    if (c->elem_size)
-        memcpy(slot(c, c->sendx), elem, c->elem_size);
+    rt_copy(slot(c, c->sendx), elem, c->elem_size);
     c->sendx = (c->sendx + 1) % c->cap;
     c->count++;
     rt->counters.sends++;
@@ -178,8 +177,7 @@ void rt_chan_buf_take(struct rt *rt, struct rt_chan *c, void *elem)
 {
     void *s = slot(c, c->recvx);
     copy_elem(c, elem, s);
-    if (c->elem_size)
-        memset(s, 0, c->elem_size);
+    rt_zero(s, c->elem_size);
     c->recvx = (c->recvx + 1) % c->cap;
     c->count--;
     rt->counters.recvs++;

@@ -15,6 +15,7 @@
 #include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define RT_ASAN 1
@@ -263,10 +264,57 @@ int rt_p_of_current(const struct rt *rt);
 struct rt_g *rt_must_g(const struct rt *rt, const char *what);
 
 /* trace.c */
-void rt_ev(struct rt *rt, enum rt_event_kind kind, int64_t peer, int64_t chan, const void *obj,
-           int64_t arg);
-void rt_ev_p(struct rt *rt, enum rt_event_kind kind, int p, int64_t peer, int64_t chan,
-             const void *obj, int64_t arg);
+void rt_ev_hook(struct rt *rt, const struct rt_event *e);
+
+/* rt_ev_p records one event (on P p) in the ring and passes it to the
+ * event hook; rt_ev does it for the running goroutine. Inline: they sit on
+ * every hot path. */
+static inline void rt_ev_p(struct rt *rt, enum rt_event_kind kind, int p, int64_t peer,
+                           int64_t chan, const void *obj, int64_t arg)
+{
+    struct rt_event *e = &rt->ring[rt->seq & (rt->ring_cap - 1)];
+    e->seq = ++rt->seq;
+    e->time = rt->now;
+    e->kind = kind;
+    e->g = rt->curg ? rt->curg->id : 0;
+    e->p = p;
+    e->peer = peer;
+    e->chan = chan;
+    e->obj = obj;
+    e->arg = arg;
+    if (rt->cfg.hooks.event)
+        rt_ev_hook(rt, e);
+}
+
+static inline void rt_ev(struct rt *rt, enum rt_event_kind kind, int64_t peer, int64_t chan,
+                         const void *obj, int64_t arg)
+{
+    rt_ev_p(rt, kind, rt->curg ? rt->curg->p : -1, peer, chan, obj, arg);
+}
+
+/* rt_copy copies one channel element; the common sizes avoid a call. */
+static inline void rt_copy(void *dst, const void *src, size_t n)
+{
+    switch (n) {
+    case 0: break;
+    case 1: memcpy(dst, src, 1); break;
+    case 4: memcpy(dst, src, 4); break;
+    case 8: memcpy(dst, src, 8); break;
+    case 16: memcpy(dst, src, 16); break;
+    default: memcpy(dst, src, n); break;
+    }
+}
+
+static inline void rt_zero(void *dst, size_t n)
+{
+    switch (n) {
+    case 0: break;
+    case 4: memset(dst, 0, 4); break;
+    case 8: memset(dst, 0, 8); break;
+    case 16: memset(dst, 0, 16); break;
+    default: memset(dst, 0, n); break;
+    }
+}
 void rt_trace_init(struct rt *rt);
 
 /* inspect.c */

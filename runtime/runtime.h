@@ -152,7 +152,7 @@ struct rt_config {
     bool (*chooser)(void *ud, struct rt *rt, const struct rt_g *g);
     void *chooser_ud;
     enum rt_p_order p_order;
-    size_t trace_capacity; /* events kept in the ring; 0: 65,536 */
+    size_t trace_capacity; /* events kept in the ring; 0: 4,096 */
     struct rt_hooks hooks;
 };
 

@@ -86,7 +86,7 @@ struct rt *rt_new(const struct rt_config *cfg)
     if (c.preempt_every == 0)
         c.preempt_every = 1;
     if (c.trace_capacity == 0)
-        c.trace_capacity = 65536;
+        c.trace_capacity = 4096;
 
     struct rt *rt = rt_xcalloc(1, sizeof *rt);
     rt->cfg = c;

@@ -28,27 +28,9 @@ void rt_trace_init(struct rt *rt)
     rt->ring = rt_xcalloc(cap, sizeof *rt->ring);
 }
 
-void rt_ev(struct rt *rt, enum rt_event_kind kind, int64_t peer, int64_t chan, const void *obj,
-           int64_t arg)
+void rt_ev_hook(struct rt *rt, const struct rt_event *e)
 {
-    rt_ev_p(rt, kind, rt->curg ? rt->curg->p : -1, peer, chan, obj, arg);
-}
-
-void rt_ev_p(struct rt *rt, enum rt_event_kind kind, int p, int64_t peer, int64_t chan,
-             const void *obj, int64_t arg)
-{
-    struct rt_event *e = &rt->ring[rt->seq & (rt->ring_cap - 1)];
-    e->seq = ++rt->seq;
-    e->time = rt->now;
-    e->kind = kind;
-    e->g = rt->curg ? rt->curg->id : 0;
-    e->p = p;
-    e->peer = peer;
-    e->chan = chan;
-    e->obj = obj;
-    e->arg = arg;
-    if (rt->cfg.hooks.event)
-        rt->cfg.hooks.event(rt->cfg.hooks.ud, e);
+    rt->cfg.hooks.event(rt->cfg.hooks.ud, e);
 }
 
 uint64_t rt_trace_last_seq(const struct rt *rt)

@@ -209,6 +209,7 @@ static void det_run(uint64_t s, char *out)
     cfg.p_order = RT_P_RANDOM;
     cfg.preempt = RT_PREEMPT_RANDOM;
     cfg.preempt_prob = 0.3;
+    cfg.trace_capacity = 1 << 16;
     struct rt *rt = rt_new(&cfg);
     rt_go(rt, det_main, NULL);
     assert_int_equal(rt_run(rt, -1), RT_EXITED);
