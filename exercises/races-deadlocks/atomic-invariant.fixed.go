@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 )
 
 var (
@@ -13,17 +14,18 @@ var (
 )
 
 func main() {
+	var stop atomic.Bool
 	done := make(chan struct{})
 	go func() {
-		for i := 0; i < 1000; i++ {
+		for d := 1; !stop.Load(); d = -d {
 			mu.Lock()
-			a--
-			b++
+			a -= d
+			b += d
 			mu.Unlock()
 		}
 		close(done)
 	}()
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < 100000; i++ {
 		mu.Lock()
 		sum := a + b
 		mu.Unlock()
@@ -32,6 +34,7 @@ func main() {
 			os.Exit(1)
 		}
 	}
+	stop.Store(true)
 	<-done
 	fmt.Println("audits passed")
 }

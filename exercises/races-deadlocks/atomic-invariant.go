@@ -12,20 +12,22 @@ var a, b atomic.Int64
 func main() {
 	a.Store(100)
 	b.Store(100)
+	var stop atomic.Bool
 	done := make(chan struct{})
-	go func() {
-		for i := 0; i < 1000; i++ {
-			a.Add(-1) // between these two lines the money is nowhere
-			b.Add(1)
+	go func() { // the mover shifts one unit at a time, back and forth
+		for d := int64(1); !stop.Load(); d = -d {
+			a.Add(-d) // between these two lines the unit is nowhere
+			b.Add(d)
 		}
 		close(done)
 	}()
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < 100000; i++ { // the auditor
 		if sum := a.Load() + b.Load(); sum != 200 {
 			fmt.Println("invariant broken: a+b =", sum)
 			os.Exit(1)
 		}
 	}
+	stop.Store(true)
 	<-done
 	fmt.Println("audits passed")
 }
