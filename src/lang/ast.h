@@ -233,9 +233,10 @@ struct ast_expr {
             struct ast_expr *type_expr; /* NULL inside an outer literal */
             struct ast_expr **elts;
             int nelts;
-            int64_t *indices; /* [checked] arrays/slices: element index of each elt;
-                                 structs: field index of each elt */
-            int64_t length;   /* [checked] arrays/slices: len of the result */
+            int64_t *indices;  /* [checked] arrays/slices: element index of each elt;
+                                  structs: field index of each elt */
+            int64_t length;    /* [checked] arrays/slices: len of the result */
+            struct pos rbrace; /* closing brace */
         } composite;
         struct ast_func *func; /* EX_FUNCLIT */
         struct {
@@ -253,6 +254,7 @@ struct ast_expr {
         } sel;
         struct {
             struct ast_expr *x, *index;
+            struct pos lbrack;
             bool map_comma_ok; /* [checked] v, ok := m[k] */
         } index;
         struct {
@@ -347,10 +349,11 @@ struct ast_capture {
 
 /* A function declaration, method declaration, or function literal. */
 struct ast_func {
-    const char *name;  /* "main", "String", "func1"... for literals "" */
-    const char *qname; /* [checked] qualified: "main.f", "time.Duration.String",
-                          "main.main.func1"; natives are bound by this */
-    struct pos pos;    /* of `func` */
+    const char *name;    /* "main", "String", "func1"... for literals "" */
+    struct pos name_pos; /* of the name (declarations) */
+    const char *qname;   /* [checked] qualified: "main.f", "time.Duration.String",
+                            "main.main.func1"; natives are bound by this */
+    struct pos pos;      /* of `func` */
     struct ast_package *pkg;
     struct ast_field *recv; /* method receiver, else NULL */
     struct ast_sig *sig;
@@ -431,6 +434,7 @@ struct ast_stmt {
             int nrhs;
             enum ast_op op;        /* OP_NONE for = and :=, else the op of op= */
             bool define;           /* := */
+            struct pos op_pos;     /* of = := op= */
             struct ast_var **vars; /* [checked] define: the variable each lhs declares,
                                       NULL where it assigns an existing one */
         } assign;
@@ -447,8 +451,9 @@ struct ast_stmt {
             int nresults; /* 0 with named results: return them as they are */
         } ret;
         struct {
-            int tok;                 /* TK_BREAK, TK_CONTINUE, TK_FALLTHROUGH */
-            const char *label;       /* NULL when none */
+            int tok;           /* TK_BREAK, TK_CONTINUE, TK_FALLTHROUGH */
+            const char *label; /* NULL when none */
+            struct pos label_pos;
             struct ast_stmt *target; /* [checked] the for/range/switch/select */
         } branch;
         struct {

@@ -456,14 +456,21 @@ static void declare_method(struct checker *c, struct ast_func *f)
     f->recv_type = ptr ? types_pointer(TS, base) : base;
     for (int i = 0; i < base->u.named.nmethods; i++)
         if (strcmp(base->u.named.methods[i].name, f->name) == 0) {
-            ERR(f->pos, "method %s.%s already declared", base->u.named.name, f->name);
+            char ps[300];
+            ERR(f->name_pos, "method %s.%s already declared at %s", base->u.named.name, f->name,
+                check_pos_string(c, base->u.named.methods[i].func->name_pos, ps, sizeof ps));
             return;
         }
     if (base->underlying->kind == T_STRUCT) {
         const struct type *u = base->underlying;
         for (int i = 0; i < u->u.strct.nfields; i++)
             if (strcmp(u->u.strct.fields[i].name, f->name) == 0) {
-                ERR(f->pos, "field and method with the same name %s", f->name);
+                char ps[300];
+                struct pos fp = {f->pos.file, (uint32_t)u->u.strct.fields[i].line,
+                                 (uint32_t)u->u.strct.fields[i].col};
+                ERR(f->name_pos,
+                    "field and method with the same name %s\n\t%s: other declaration of %s",
+                    f->name, check_pos_string(c, fp, ps, sizeof ps), f->name);
                 return;
             }
     }
@@ -614,6 +621,11 @@ void check_package(struct checker *c, struct ast_package *pkg)
                 strcmp(d->path, "C") == 0        ? "cgo"
                 : strcmp(d->path, "unsafe") == 0 ? "package unsafe"
                                                  : "package reflect");
+            struct object *uo =
+                check_new_object(c, OBJ_PKG, d->nnames ? d->names[0] : d->path, ppos);
+            uo->used = true;
+            uo->pkg = NULL;
+            scope_insert(ps, uo);
             continue;
         }
         struct ast_package *ip = c->import(c->import_ud, d->path, ppos);
@@ -648,11 +660,12 @@ void check_package(struct checker *c, struct ast_package *pkg)
         const char *name = d->nnames ? d->names[0] : ip->name;
         if (strcmp(name, ".") == 0) {
             ERR(d->pos, "dot import is not supported by chanlab");
+            c->quiet_undefined = true;
             continue;
         }
         if (strcmp(name, "_") == 0)
             continue;
-        struct object *o = check_new_object(c, OBJ_PKG, name, ppos);
+        struct object *o = check_new_object(c, OBJ_PKG, name, d->nnames ? d->name_pos[0] : ppos);
         o->pkg = ip;
         struct object *old = scope_insert(ps, o);
         if (old) {
@@ -683,23 +696,24 @@ void check_package(struct checker *c, struct ast_package *pkg)
             if (strcmp(f->name, "init") == 0) {
                 f->is_init = true;
                 if (f->sig->nparams || f->sig->nresults)
-                    ERR(f->pos, "func init must have no arguments and no return values");
+                    ERR(f->name_pos, "func init must have no arguments and no return values");
                 GROW(c->init_funcs, c->ninit_funcs, c->capinit_funcs);
                 c->init_funcs[c->ninit_funcs++] = f;
                 continue;
             }
             if (strcmp(f->name, "main") == 0 && strcmp(pkg->path, "main") == 0 &&
                 (f->sig->nparams || f->sig->nresults))
-                ERR(f->pos, "func main must have no arguments and no return values");
+                ERR(f->name_pos, "func main must have no arguments and no return values");
             if (strcmp(f->name, "_") == 0)
                 continue;
             struct object *o = check_new_object(c, OBJ_FUNC, f->name, f->pos);
             o->func = f;
             o->decl = d;
             o->state = 0;
+            o->pos = f->name_pos;
             struct object *old = scope_insert(ps, o);
             if (old)
-                ERR(f->pos, "%s redeclared in this block", f->name);
+                check_redeclared(c, o, old);
             break;
         }
         case DECL_VAR:
@@ -721,8 +735,9 @@ void check_package(struct checker *c, struct ast_package *pkg)
                 o->decl = d;
                 o->decl_index = j;
                 o->state = 0;
-                if (scope_insert(ps, o))
-                    ERR(d->name_pos[j], "%s redeclared in this block", d->names[j]);
+                struct object *old = scope_insert(ps, o);
+                if (old)
+                    check_redeclared(c, o, old);
             }
             break;
         case DECL_CONST:
@@ -733,8 +748,9 @@ void check_package(struct checker *c, struct ast_package *pkg)
                 o->decl = d;
                 o->decl_index = j;
                 o->state = 0;
-                if (scope_insert(ps, o))
-                    ERR(d->name_pos[j], "%s redeclared in this block", d->names[j]);
+                struct object *old = scope_insert(ps, o);
+                if (old)
+                    check_redeclared(c, o, old);
             }
             break;
         case DECL_TYPE: {
@@ -745,8 +761,9 @@ void check_package(struct checker *c, struct ast_package *pkg)
                 o->type = types_named(TS, d->names[0], pkg);
             if (strcmp(d->names[0], "_") == 0)
                 break;
-            if (scope_insert(ps, o))
-                ERR(d->name_pos[0], "%s redeclared in this block", d->names[0]);
+            struct object *old = scope_insert(ps, o);
+            if (old)
+                check_redeclared(c, o, old);
             break;
         }
         default: break;

@@ -178,6 +178,7 @@ struct checker {
     struct ast_func **init_funcs;
     int ninit_funcs, capinit_funcs;
     int cappkgs;
+    bool quiet_undefined; /* a rejected dot import: names may come from it */
     int funclit_counter;
     int depth; /* recursion guard */
 };
@@ -207,6 +208,10 @@ void check_default(struct checker *c, struct ast_expr *e);
 void check_use(struct checker *c, struct ast_expr *e); /* mark variables read */
 struct ast_expr *check_wrap_convert(struct checker *c, struct ast_expr *x, struct type *t,
                                     bool implicit);
+/* check_pos_string writes "file:line:col" of pos in the current package. */
+char *check_pos_string(struct checker *c, struct pos pos, char *buf, size_t size);
+/* check_redeclared reports obj as a redeclaration of old. */
+void check_redeclared(struct checker *c, const struct object *obj, const struct object *old);
 char *check_expr_string(const struct ast_expr *e, char *buf, size_t size);
 char *check_operand_string(struct checker *c, const struct ast_expr *e, char *buf, size_t size);
 char *check_type_string(struct checker *c, const struct type *t, char *buf, size_t size);

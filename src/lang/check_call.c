@@ -307,7 +307,7 @@ static void check_args(struct checker *c, struct ast_expr *e, const struct type 
 
     if (e->u.call.has_dots) {
         if (!variadic) {
-            ERR(args[nargs - 1]->pos, "have (...) in call to non-variadic %s", fs);
+            ERR(e->pos, "cannot use ... in call to non-variadic %s", fs);
             return;
         }
         if (nargs != np) {
@@ -407,11 +407,12 @@ static enum mode check_conversion(struct checker *c, struct ast_expr *e, struct 
                 if (trunc)
                     ERR(x->pos, "cannot convert %s to type %s (truncated)",
                         check_operand_string(c, x, os, sizeof os), ts);
-                else {
+                else if (types_is_numeric(t) && types_is_numeric(x->type)) {
                     char vs[100];
+                    ERR(x->pos, "constant %s overflows %s", const_string(x->cv, vs, sizeof vs), ts);
+                } else {
                     ERR(x->pos, "cannot convert %s to type %s",
                         check_operand_string(c, x, os, sizeof os), ts);
-                    (void)vs;
                 }
                 return fail(c, e);
             }
@@ -548,7 +549,7 @@ static enum mode check_builtin(struct checker *c, struct ast_expr *e, enum built
         if (s->mode == M_NIL && hint && hint->underlying->kind == T_SLICE)
             check_assign_to(c, &args[0], hint, "argument to append"), s = args[0];
         if (s->type->underlying->kind != T_SLICE) {
-            ERR(s->pos, "invalid argument: %s is not a slice",
+            ERR(s->pos, "first argument to append must be a slice; have %s",
                 check_operand_string(c, s, os, sizeof os));
             for (int i = 1; i < n; i++)
                 check_expr(c, args[i], NULL);

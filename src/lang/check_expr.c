@@ -326,16 +326,30 @@ struct object *check_new_object(struct checker *c, enum obj_kind kind, const cha
     return o;
 }
 
+char *check_pos_string(struct checker *c, struct pos pos, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s:%u:%u", c->pkg && c->pkg->file ? c->pkg->file->name : "?", pos.line,
+             pos.col);
+    return buf;
+}
+
+void check_redeclared(struct checker *c, const struct object *obj, const struct object *old)
+{
+    char ps[300];
+    if (old->pos.line)
+        ERR(obj->pos, "%s redeclared in this block\n\t%s: other declaration of %s", obj->name,
+            check_pos_string(c, old->pos, ps, sizeof ps), obj->name);
+    else
+        ERR(obj->pos, "%s redeclared in this block", obj->name);
+}
+
 void check_declare(struct checker *c, struct object *obj)
 {
     if (strcmp(obj->name, "_") == 0)
         return;
     struct object *old = scope_insert(c->scope, obj);
-    if (old) {
-        ERR(obj->pos, "%s redeclared in this block", obj->name);
-        char b[64];
-        (void)b;
-    }
+    if (old)
+        check_redeclared(c, obj, old);
 }
 
 struct ast_var *check_new_local(struct checker *c, const char *name, struct pos pos, struct type *t)
@@ -394,19 +408,19 @@ static enum mode check_ident(struct checker *c, struct ast_expr *e)
 {
     const char *name = e->u.ident.name;
     if (strcmp(name, "_") == 0) {
-        ERR(e->pos, "cannot use _ as value");
+        ERR(e->pos, "cannot use _ as value or type");
         return fail(c, e);
     }
     struct scope *where;
     struct object *o = scope_lookup(c->scope, name, &where);
     if (!o) {
-        ERR(e->pos, "undefined: %s", name);
+        if (!c->quiet_undefined)
+            ERR(e->pos, "undefined: %s", name);
         return fail(c, e);
     }
     struct ast_ref *r = &e->u.ident.ref;
     switch (o->kind) {
     case OBJ_PKG:
-        o->used = true;
         if (!o->pkg)
             return fail(c, e);
         r->kind = REF_PACKAGE;
@@ -437,7 +451,7 @@ static enum mode check_ident(struct checker *c, struct ast_expr *e)
         r->kind = REF_BUILTIN;
         r->builtin = o->builtin;
         if (o->builtin == BI_NONE) {
-            ERR(e->pos, "complex numbers are not supported by chanlab");
+            ERR(e->pos, "complex number is not supported by chanlab");
             return fail(c, e);
         }
         return set(e, M_BUILTIN, invalid(c));
@@ -458,6 +472,7 @@ static enum mode check_ident(struct checker *c, struct ast_expr *e)
             return set(e, M_VAR, v->type ? v->type : invalid(c));
         }
         r->var = v;
+        v->used = true; /* assignment targets restore the flag (check_lhs) */
         if (!c->fn || v->owner == c->fn->func) {
             r->kind = REF_LOCAL;
             r->index = v->index;
@@ -1063,7 +1078,7 @@ static enum mode check_comparison(struct checker *c, struct ast_expr *e)
     y = e->u.binary.y;
     bool ok = types_assignable(TS, x->type, y->type) || types_assignable(TS, y->type, x->type);
     if (!ok) {
-        ERR(x->pos, "invalid operation: %s (mismatched types %s and %s)", es,
+        ERR(y->pos, "invalid operation: %s (mismatched types %s and %s)", es,
             check_type_string(c, x->type, ts, sizeof ts),
             check_type_string(c, y->type, ys, sizeof ys));
         return fail(c, e);
@@ -1200,7 +1215,7 @@ static enum mode check_unary(struct checker *c, struct ast_expr *e, struct type 
         if (check_value(c, x, NULL) == M_INVALID)
             return fail(c, e);
         if (x->mode != M_VAR) {
-            ERR(e->pos, "invalid operation: cannot take address of %s",
+            ERR(x->pos, "invalid operation: cannot take address of %s",
                 check_operand_string(c, x, os, sizeof os));
             return fail(c, e);
         }
@@ -1213,12 +1228,12 @@ static enum mode check_unary(struct checker *c, struct ast_expr *e, struct type 
         check_use(c, x);
         const struct type *u = x->type->underlying;
         if (u->kind != T_CHAN) {
-            ERR(e->pos, "invalid operation: cannot receive from non-channel %s",
+            ERR(x->pos, "invalid operation: cannot receive from non-channel %s",
                 check_operand_string(c, x, os, sizeof os));
             return fail(c, e);
         }
         if (u->u.chan.dir == CHAN_SEND) {
-            ERR(e->pos, "invalid operation: cannot receive from send-only channel %s",
+            ERR(x->pos, "invalid operation: cannot receive from send-only channel %s",
                 check_operand_string(c, x, os, sizeof os));
             return fail(c, e);
         }
@@ -1234,7 +1249,7 @@ static enum mode check_unary(struct checker *c, struct ast_expr *e, struct type 
     default: ok = types_is_numeric(x->type); break;
     }
     if (!ok || x->mode == M_NIL) {
-        ERR(e->pos, "invalid operation: operator %s not defined on %s", op_text(op),
+        ERR(x->pos, "invalid operation: operator %s not defined on %s", op_text(op),
             check_operand_string(c, x, os, sizeof os));
         return fail(c, e);
     }
@@ -1261,7 +1276,7 @@ static enum mode check_basic_lit(struct checker *c, struct ast_expr *e)
     enum type_kind k;
     bool overflow;
     if (e->u.lit.tok == TK_IMAG) {
-        ERR(e->pos, "complex numbers are not supported by chanlab");
+        ERR(e->pos, "complex number is not supported by chanlab");
         return fail(c, e);
     }
     struct const_val *v =
@@ -1433,7 +1448,7 @@ static enum mode check_composite(struct checker *c, struct ast_expr *e, struct t
             }
         }
         if (!keyed && n > 0 && n < u->u.strct.nfields) {
-            ERR(e->u.composite.elts[n - 1]->pos, "too few values in struct literal of type %s",
+            ERR(e->u.composite.rbrace, "too few values in struct literal of type %s",
                 check_type_string(c, t, ts, sizeof ts));
         }
     } else if (u->kind == T_MAP) {
@@ -1499,9 +1514,12 @@ static long long check_index_value(struct checker *c, struct ast_expr **ip, long
     check_use(c, i);
     if (is_const(i)) {
         long long v;
-        if (!const_int_value(i->cv, &v) || !types_is_numeric(i->type)) {
-            ERR(i->pos, "invalid argument: index %s must be integer",
-                check_operand_string(c, i, os, sizeof os));
+        if (!types_is_numeric(i->type)) {
+            ERR(i->pos, "cannot convert %s to type int", check_operand_string(c, i, os, sizeof os));
+            return -2;
+        }
+        if (!const_int_value(i->cv, &v)) {
+            ERR(i->pos, "%s truncated to int", check_operand_string(c, i, os, sizeof os));
             return -2;
         }
         if (types_is_untyped(i->type)) {
@@ -1578,7 +1596,8 @@ static enum mode check_index(struct checker *c, struct ast_expr *e, struct type 
         return set(e, M_MAPINDEX, u->u.map.elem);
     default: break;
     }
-    ERR(x->pos, "invalid operation: cannot index %s", check_operand_string(c, x, os, sizeof os));
+    ERR(e->u.index.lbrack, "invalid operation: cannot index %s",
+        check_operand_string(c, x, os, sizeof os));
     check_expr(c, e->u.index.index, NULL);
     return fail(c, e);
 }
@@ -1669,8 +1688,7 @@ static enum mode check_type_assert(struct checker *c, struct ast_expr *e)
         if (!types_implements(TS, t, x->type, &missing, &wrong)) {
             char is[200];
             check_type_string(c, x->type, is, sizeof is);
-            ERR(e->u.assert.type_expr->pos,
-                "impossible type assertion: %s\n\t%s does not implement %s (%s %s%s)",
+            ERR(x->pos, "impossible type assertion: %s\n\t%s does not implement %s (%s %s%s)",
                 check_expr_string(e, xs, sizeof xs), check_type_string(c, t, ts, sizeof ts), is,
                 wrong ? "method" : "missing method", missing ? missing : "?",
                 wrong ? " has pointer receiver" : "");
@@ -1723,7 +1741,7 @@ enum mode check_expr_or_type(struct checker *c, struct ast_expr *e, struct type 
             m = fail(c, e);
         } else if (x->type->underlying->kind != T_POINTER) {
             char os[300];
-            ERR(e->pos, "invalid operation: cannot indirect %s",
+            ERR(x->pos, "invalid operation: cannot indirect %s",
                 check_operand_string(c, x, os, sizeof os));
             m = fail(c, e);
         } else {
@@ -1788,11 +1806,10 @@ enum mode check_as_value(struct checker *c, struct ast_expr *e, enum mode m)
         ERR(e->pos, "%s (no value) used as value", check_expr_string(e, xs, sizeof xs));
         return fail(c, e);
     case M_BUILTIN:
-        ERR(e->pos, "%s (built-in function %s) must be called", check_expr_string(e, xs, sizeof xs),
-            xs);
+        ERR(e->pos, "%s (built-in) must be called", check_expr_string(e, xs, sizeof xs));
         return fail(c, e);
     case M_PKG:
-        ERR(e->pos, "use of package %s without selector", check_expr_string(e, xs, sizeof xs));
+        ERR(e->pos, "use of package %s not in selector", check_expr_string(e, xs, sizeof xs));
         return fail(c, e);
     default: break;
     }

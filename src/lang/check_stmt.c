@@ -93,7 +93,7 @@ static void check_expr_stmt(struct checker *c, struct ast_stmt *s)
     if (m == M_BUILTIN) {
         char xs[200];
         check_expr_string(e, xs, sizeof xs);
-        ERR(e->pos, "%s (built-in function %s) must be called", xs, xs);
+        ERR(e->pos, "%s (built-in) must be called", xs);
         return;
     }
     check_use(c, e);
@@ -145,7 +145,7 @@ static bool assignable_lhs(struct checker *c, struct ast_expr *e)
         }
     }
     check_operand_string(c, e, os, sizeof os);
-    if (e->mode == M_VALUE && u->kind != EX_CALL)
+    if (e->mode == M_VALUE)
         ERR(e->pos, "cannot assign to %s (neither addressable nor a map index expression)",
             check_expr_string(e, xs, sizeof xs));
     else
@@ -220,6 +220,23 @@ static bool check_multi(struct checker *c, struct ast_expr **rhs, int nrhs, int 
 {
     char xs[300];
     *tuple_mode = false;
+    if (nrhs > 0)
+        at = rhs[0]->pos;
+    if (nrhs == 1 && nlhs == 1) {
+        struct ast_expr *r = rhs[0];
+        enum mode m = check_expr(c, r, lhs_types ? lhs_types[0] : NULL);
+        struct ast_expr *u = ast_unparen(r);
+        if (m != M_INVALID && r->type && r->type->kind == T_TUPLE && u->kind == EX_CALL &&
+            r->type->u.tuple.n > 1) {
+            int n = r->type->u.tuple.n;
+            ERR(at, "assignment mismatch: 1 variable but %s returns %d values",
+                check_expr_string(u->u.call.fun, xs, sizeof xs), n);
+            out[0] = NULL;
+            return false;
+        }
+        out[0] = check_as_value(c, r, m) == M_INVALID ? NULL : r->type;
+        return true;
+    }
     if (nrhs == nlhs) {
         for (int i = 0; i < nrhs; i++) {
             if (check_value(c, rhs[i], lhs_types ? lhs_types[i] : NULL) == M_INVALID) {
@@ -255,7 +272,7 @@ static bool check_multi(struct checker *c, struct ast_expr **rhs, int nrhs, int 
         if (r->type && r->type->kind == T_TUPLE && ast_unparen(r)->kind == EX_CALL) {
             int n = r->type->u.tuple.n;
             ERR(at, "assignment mismatch: %d %s but %s returns %d %s", nlhs, vars_word(nlhs),
-                check_expr_string(r, xs, sizeof xs), n, values_word(n));
+                check_expr_string(ast_unparen(r)->u.call.fun, xs, sizeof xs), n, values_word(n));
             return false;
         }
         if (m == M_NOVALUE) {
@@ -264,7 +281,7 @@ static bool check_multi(struct checker *c, struct ast_expr **rhs, int nrhs, int 
         }
         if (ast_unparen(r)->kind == EX_CALL) {
             ERR(at, "assignment mismatch: %d %s but %s returns 1 value", nlhs, vars_word(nlhs),
-                check_expr_string(r, xs, sizeof xs));
+                check_expr_string(ast_unparen(r)->u.call.fun, xs, sizeof xs));
             return false;
         }
         ERR(at, "assignment mismatch: %d %s but 1 value", nlhs, vars_word(nlhs));
@@ -320,7 +337,7 @@ static void check_define(struct checker *c, struct ast_stmt *s)
         return;
     }
     if (!any_new)
-        ERR(s->pos, "no new variables on left side of :=");
+        ERR(s->u.assign.op_pos, "no new variables on left side of :=");
     bool tuple;
     if (!check_multi(c, s->u.assign.rhs, s->u.assign.nrhs, n, hints, types, s->pos, &tuple)) {
         /* declare the names anyway to avoid follow-on errors */
@@ -621,20 +638,22 @@ static void check_branch(struct checker *c, struct ast_stmt *s, bool last_in_cas
             if (strcmp(x->name, label) == 0)
                 l = x;
         if (!l) {
-            ERR(s->pos, "%s label not defined: %s", tok == TK_BREAK ? "break" : "continue", label);
+            ERR(s->u.branch.label_pos, "%s label not defined: %s",
+                tok == TK_BREAK ? "break" : "continue", label);
             return;
         }
         l->used = true;
         for (int i = c->ntargets - 1; i >= floor; i--)
             if (c->targets[i].label && strcmp(c->targets[i].label, label) == 0) {
                 if (tok == TK_CONTINUE && !c->targets[i].loop) {
-                    ERR(s->pos, "invalid continue label %s", label);
+                    ERR(s->u.branch.label_pos, "invalid continue label %s", label);
                     return;
                 }
                 s->u.branch.target = c->targets[i].stmt;
                 return;
             }
-        ERR(s->pos, "invalid %s label %s", tok == TK_BREAK ? "break" : "continue", label);
+        ERR(s->u.branch.label_pos, "invalid %s label %s", tok == TK_BREAK ? "break" : "continue",
+            label);
         return;
     }
     for (int i = c->ntargets - 1; i >= floor; i--) {
@@ -714,13 +733,16 @@ static void check_switch(struct checker *c, struct ast_stmt *s)
         }
     }
     push_target(c, s, false);
-    bool seen_default = false;
+    struct ast_case *first_default = NULL;
     for (int i = 0; i < s->u.sw.ncases; i++) {
         struct ast_case *cs = &s->u.sw.cases[i];
         if (cs->is_default) {
-            if (seen_default)
-                ERR(cs->pos, "multiple defaults in switch");
-            seen_default = true;
+            char ps[300];
+            if (first_default)
+                ERR(cs->pos, "multiple defaults (first at %s)",
+                    check_pos_string(c, first_default->pos, ps, sizeof ps));
+            else
+                first_default = cs;
         }
         for (int j = 0; j < cs->nexprs; j++) {
             struct ast_expr **ep = &cs->exprs[j];
@@ -769,9 +791,11 @@ static void check_switch(struct checker *c, struct ast_stmt *s)
                         if (is_const(o->exprs[q]) && o->exprs[q]->cv->kind == (*ep)->cv->kind &&
                             o->exprs[q]->type == (*ep)->type &&
                             const_compare(OP_EQL, o->exprs[q]->cv, (*ep)->cv)) {
-                            char xs[200];
-                            ERR((*ep)->pos, "duplicate case %s in expression switch",
-                                check_expr_string(*ep, xs, sizeof xs));
+                            char xs[300], ps[300];
+                            ERR((*ep)->pos,
+                                "duplicate case %s in expression switch\n\t%s: previous case",
+                                check_operand_string(c, *ep, xs, sizeof xs),
+                                check_pos_string(c, o->exprs[q]->pos, ps, sizeof ps));
                             goto next_expr;
                         }
                 }
@@ -807,14 +831,18 @@ static void check_type_switch(struct checker *c, struct ast_stmt *s)
         }
     }
     push_target(c, s, false);
-    bool any_used = false, seen_default = false;
+    bool any_used = false;
+    struct ast_case *first_default = NULL;
     for (int i = 0; i < s->u.sw.ncases; i++) {
         struct ast_case *cs = &s->u.sw.cases[i];
         struct type *single = NULL;
         if (cs->is_default) {
-            if (seen_default)
-                ERR(cs->pos, "multiple defaults in switch");
-            seen_default = true;
+            char ps[300];
+            if (first_default)
+                ERR(cs->pos, "multiple defaults (first at %s)",
+                    check_pos_string(c, first_default->pos, ps, sizeof ps));
+            else
+                first_default = cs;
         }
         for (int j = 0; j < cs->nexprs; j++) {
             struct ast_expr *te = cs->exprs[j];
@@ -871,7 +899,7 @@ static void check_type_switch(struct checker *c, struct ast_stmt *s)
         check_close_scope(c);
     }
     if (s->u.sw.bind && !any_used && strcmp(s->u.sw.bind, "_") != 0)
-        ERR(s->u.sw.bind_pos, "declared and not used: %s", s->u.sw.bind);
+        ERR(s->u.sw.bind_pos, "%s declared and not used", s->u.sw.bind);
     pop_target(c);
     check_close_scope(c);
 }
@@ -885,14 +913,17 @@ static bool is_recv(struct ast_expr *e)
 static void check_select(struct checker *c, struct ast_stmt *s)
 {
     push_target(c, s, false);
-    bool seen_default = false;
+    struct ast_case *first_default = NULL;
     for (int i = 0; i < s->u.sw.ncases; i++) {
         struct ast_case *cs = &s->u.sw.cases[i];
         check_open_scope(c, SCOPE_BLOCK);
         if (cs->is_default) {
-            if (seen_default)
-                ERR(cs->pos, "multiple defaults in select");
-            seen_default = true;
+            char ps[300];
+            if (first_default)
+                ERR(cs->pos, "multiple defaults (first at %s)",
+                    check_pos_string(c, first_default->pos, ps, sizeof ps));
+            else
+                first_default = cs;
         } else if (cs->comm) {
             struct ast_stmt *cm = cs->comm;
             bool valid =
@@ -949,8 +980,10 @@ static void check_range(struct checker *c, struct ast_stmt *s)
     struct type *kt = NULL, *vt = NULL;
     bool ok = check_value(c, x, NULL) != M_INVALID;
     int maxvars = 2;
+    char xdesc[300] = "";
     if (ok) {
         check_use(c, x);
+        check_operand_string(c, x, xdesc, sizeof xdesc);
         const struct type *u = x->type->underlying;
         switch (u->kind) {
         case T_UNTYPED_INT:
@@ -1019,8 +1052,7 @@ static void check_range(struct checker *c, struct ast_stmt *s)
         case T_CHAN:
             s->u.range.what = RANGE_CHAN;
             if (u->u.chan.dir == CHAN_SEND) {
-                ERR(x->pos, "invalid operation: range %s: receive from send-only channel %s",
-                    check_expr_string(x, os, sizeof os), "");
+                ERR(x->pos, "cannot range over %s: receive from send-only channel", xdesc);
                 ok = false;
             }
             kt = u->u.chan.elem;
@@ -1040,9 +1072,7 @@ static void check_range(struct checker *c, struct ast_stmt *s)
         }
     }
     if (ok && maxvars == 1 && s->u.range.value) {
-        char xs[200];
-        ERR(s->u.range.value->pos, "range over %s permits only one iteration variable",
-            check_operand_string(c, x, xs, sizeof xs));
+        ERR(s->u.range.value->pos, "range over %s permits only one iteration variable", xdesc);
         ok = false;
     }
     struct ast_expr *keys[2] = {s->u.range.key, s->u.range.value};
@@ -1124,11 +1154,24 @@ static void check_return(struct checker *c, struct ast_stmt *s)
         return;
     }
     if (want == 0) {
-        for (int i = 0; i < n; i++)
-            check_expr(c, s->u.ret.results[i], NULL);
-        ERR(s->u.ret.results[0]->pos, "too many return values\n\thave (%s)\n\twant ()",
-            n == 1 && s->u.ret.results[0]->type ? "value" : "values");
-        /* refine the have list */
+        size_t o = 0;
+        o += (size_t)snprintf(have, sizeof have, "(");
+        for (int i = 0; i < n && o < sizeof have; i++) {
+            struct ast_expr *r = s->u.ret.results[i];
+            check_expr(c, r, NULL);
+            char ts[100];
+            const char *t = r->mode == M_NIL ? "nil"
+                            : r->type && types_is_untyped(r->type)
+                                ? (types_is_numeric(r->type)  ? "number"
+                                   : types_is_string(r->type) ? "string"
+                                                              : "bool")
+                            : r->type ? check_type_string(c, r->type, ts, sizeof ts)
+                                      : "?";
+            o += (size_t)snprintf(have + o, sizeof have - o, "%s%s", i ? ", " : "", t);
+        }
+        if (o < sizeof have)
+            snprintf(have + o, sizeof have - o, ")");
+        ERR(s->u.ret.results[0]->pos, "too many return values\n\thave %s\n\twant ()", have);
         return;
     }
     if (n == 1 && want > 1) {

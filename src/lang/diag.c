@@ -46,7 +46,7 @@ static char *format(struct diags *d, const char *fmt, va_list ap)
 
 void diag_verror(struct diags *d, struct pos pos, const char *fmt, va_list ap)
 {
-    if (d->silent || d->too_many)
+    if (d->silent || d->nerrors >= DIAG_HARD_CAP)
         return;
     char *msg = format(d, fmt, ap);
     /* Go drops an error identical to one already on the same line. */
@@ -54,11 +54,6 @@ void diag_verror(struct diags *d, struct pos pos, const char *fmt, va_list ap)
         if (d->v[i].severity == LANG_ERROR && d->v[i].pos.file == pos.file &&
             d->v[i].pos.line == pos.line && strcmp(d->v[i].message, msg) == 0)
             return;
-    if (d->nerrors == DIAG_MAX_ERRORS) {
-        d->too_many = true;
-        push(d, pos, LANG_ERROR, "too many errors");
-        return;
-    }
     d->nerrors++;
     push(d, pos, LANG_ERROR, msg);
 }
@@ -96,10 +91,8 @@ static int cmp_pos(const struct diag *a, const struct diag *b)
 
 void diag_sort(struct diags *d)
 {
-    /* insertion sort: stable, and the lists are short; a final "too many
-     * errors" stays last */
-    size_t n = d->too_many ? d->n - 1 : d->n;
-    for (size_t i = 1; i < n; i++) {
+    /* insertion sort: stable, and the lists are short */
+    for (size_t i = 1; i < d->n; i++) {
         struct diag x = d->v[i];
         size_t j = i;
         while (j > 0 && cmp_pos(&d->v[j - 1], &x) > 0) {
@@ -108,6 +101,27 @@ void diag_sort(struct diags *d)
         }
         d->v[j] = x;
     }
+}
+
+void diag_finish(struct diags *d)
+{
+    diag_sort(d);
+    size_t kept = 0, errors = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->v[i].severity == LANG_ERROR) {
+            if (errors == DIAG_MAX_ERRORS) {
+                if (!d->too_many) {
+                    struct pos last = d->v[kept - 1].pos;
+                    d->too_many = true;
+                    d->v[kept++] = (struct diag){last, LANG_ERROR, "too many errors"};
+                }
+                continue;
+            }
+            errors++;
+        }
+        d->v[kept++] = d->v[i];
+    }
+    d->n = kept;
 }
 
 bool diag_has_error_at(const struct diags *d, struct pos pos)

@@ -13,7 +13,7 @@
 #include "ast.h"
 #include "lang.h"
 
-enum { DIAG_MAX_ERRORS = 10 };
+enum { DIAG_MAX_ERRORS = 10, DIAG_HARD_CAP = 10000 };
 
 struct diag {
     struct pos pos;
@@ -42,6 +42,10 @@ void diag_warn(struct diags *d, struct pos pos, const char *fmt, ...)
 
 /* diag_sort orders diagnostics by file, line, column (stable). */
 void diag_sort(struct diags *d);
+
+/* diag_finish sorts, then keeps the first DIAG_MAX_ERRORS errors and puts
+ * "too many errors" after them at the last one's position, as Go does. */
+void diag_finish(struct diags *d);
 
 /* diag_has_error_at reports whether an error was already reported on line. */
 bool diag_has_error_at(const struct diags *d, struct pos pos);

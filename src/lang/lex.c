@@ -382,8 +382,9 @@ static void scan_string(struct lexer *lx, size_t start)
             return;
         }
         if (c < 0 || c == '\n') {
-            error_at(lx, start, c < 0 ? "string literal not terminated" : "newline in string");
-            if (c == '\n')
+            if (c < 0)
+                error_at(lx, start, "string literal not terminated");
+            else
                 error_at(lx, lx->off, "newline in string");
             return;
         }

@@ -105,11 +105,7 @@ static const char *describe(struct parser *p, char *buf, size_t size)
         break;
     case TK_COMMA: snprintf(buf, size, "comma"); break;
     case TK_EOF: snprintf(buf, size, "EOF"); break;
-    default:
-        if (t->kind >= TK_BREAK)
-            snprintf(buf, size, "keyword %s", tok_text(t->kind));
-        else
-            snprintf(buf, size, "%s", tok_text(t->kind));
+    default: snprintf(buf, size, "%s", tok_text(t->kind));
     }
     return buf;
 }
@@ -169,11 +165,16 @@ static struct pos want(struct parser *p, enum tok k)
 /* advance skips to a statement boundary: past `;`, or before `}`/EOF. */
 static void advance_stmt(struct parser *p)
 {
-    while (p->tok.kind != TK_EOF && p->tok.kind != TK_RBRACE) {
-        if (p->tok.kind == TK_SEMICOLON) {
+    int depth = 0;
+    while (p->tok.kind != TK_EOF && (p->tok.kind != TK_RBRACE || depth > 0)) {
+        if (p->tok.kind == TK_SEMICOLON && depth == 0) {
             next(p);
             return;
         }
+        if (p->tok.kind == TK_LBRACE)
+            depth++;
+        else if (p->tok.kind == TK_RBRACE)
+            depth--;
         next(p);
     }
 }
@@ -682,6 +683,7 @@ static struct ast_expr *parse_literal_value(struct parser *p, struct ast_expr *t
         }
     }
     p->expr_lev--;
+    e->u.composite.rbrace = p->tok.pos;
     want(p, TK_RBRACE);
     e->u.composite.nelts = elts.n;
     e->u.composite.elts = VDONE(p, elts);
@@ -815,6 +817,7 @@ static struct ast_expr *parse_primary(struct parser *p)
             break;
         }
         case TK_LBRACK: {
+            struct pos lbrack = p->tok.pos;
             next(p);
             p->expr_lev++;
             struct ast_expr *idx[3] = {NULL, NULL, NULL};
@@ -836,6 +839,7 @@ static struct ast_expr *parse_primary(struct parser *p)
             want(p, TK_RBRACK);
             if (ncolons == 0) {
                 struct ast_expr *s = ast_expr_new(p->a, EX_INDEX, x->pos);
+                s->u.index.lbrack = lbrack;
                 s->u.index.x = x;
                 s->u.index.index = idx[0] ? idx[0] : bad_expr(p, p->prev.pos);
                 x = s;
@@ -1037,6 +1041,7 @@ static struct ast_stmt *parse_simple_stmt(struct parser *p, bool range_ok)
             return s;
         }
         struct ast_stmt *s = ast_stmt_new(p->a, ST_ASSIGN, pos);
+        s->u.assign.op_pos = oppos;
         s->u.assign.lhs = lhs;
         s->u.assign.nlhs = nlhs;
         s->u.assign.define = k == TK_DEFINE;
@@ -1167,6 +1172,18 @@ static void parse_cases(struct parser *p, struct ast_stmt *s, bool is_select, bo
             next(p);
             if (is_select) {
                 c.comm = parse_simple_stmt(p, false);
+                struct ast_stmt *cm = c.comm;
+                struct ast_expr *rx = NULL;
+                if (cm->kind == ST_EXPR)
+                    rx = cm->u.expr;
+                else if (cm->kind == ST_ASSIGN && cm->u.assign.nrhs == 1 &&
+                         cm->u.assign.nlhs <= 2 && cm->u.assign.op == OP_NONE)
+                    rx = cm->u.assign.rhs[0];
+                rx = ast_unparen(rx);
+                if (cm->kind != ST_SEND &&
+                    !(rx && rx->kind == EX_UNARY && rx->u.unary.op == OP_ARROW))
+                    error_at(p, cm->pos,
+                             "select case must be send or receive (possibly with assignment)");
             } else if (is_type) {
                 VEC(struct ast_expr *) v = {0};
                 do {
@@ -1351,6 +1368,7 @@ static struct ast_stmt *parse_stmt(struct parser *p)
         s->u.branch.tok = p->tok.kind;
         next(p);
         if (s->u.branch.tok != TK_FALLTHROUGH && p->tok.kind == TK_IDENT) {
+            s->u.branch.label_pos = p->tok.pos;
             s->u.branch.label = ident_text(p, &p->tok);
             next(p);
         }
@@ -1414,6 +1432,13 @@ static struct ast_stmt **parse_stmt_list(struct parser *p, int *n)
            p->tok.kind != TK_DEFAULT) {
         if (got(p, TK_SEMICOLON))
             continue;
+        if (p->tok.kind == TK_ELSE || p->tok.kind == TK_RPAREN || p->tok.kind == TK_RBRACK ||
+            p->tok.kind == TK_COMMA || p->tok.kind == TK_COLON || p->tok.kind == TK_IMPORT ||
+            p->tok.kind == TK_PACKAGE) {
+            syntax_error(p, "expected }");
+            advance_stmt(p);
+            continue;
+        }
         struct ast_stmt *s = parse_stmt(p);
         if (s->kind != ST_EMPTY)
             VPUSH(v, s);
@@ -1553,6 +1578,7 @@ static struct ast_func *parse_func_decl(struct parser *p)
         while (p->tok.kind != TK_LBRACE && p->tok.kind != TK_SEMICOLON && p->tok.kind != TK_EOF)
             next(p);
     } else {
+        f->name_pos = p->tok.pos;
         f->name = ident_text(p, &p->tok);
         next(p);
     }

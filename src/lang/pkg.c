@@ -110,7 +110,7 @@ static bool lang_is_go121(const char *lang)
 
 static void finish_diags(struct lang_program *p)
 {
-    diag_sort(&p->diags);
+    diag_finish(&p->diags);
     p->nout = p->diags.n;
     p->out = p->nout ? calloc(p->nout, sizeof *p->out) : NULL;
     if (p->nout && !p->out)
@@ -124,7 +124,9 @@ static void finish_diags(struct lang_program *p)
         o->severity = d->severity;
         o->message = d->message;
     }
-    p->nerrors = p->diags.nerrors + (p->diags.too_many ? 1 : 0);
+    p->nerrors = 0;
+    for (size_t i = 0; i < p->nout; i++)
+        p->nerrors += p->out[i].severity == LANG_ERROR;
     p->nwarnings = p->diags.nwarnings;
 }
 

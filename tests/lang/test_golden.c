@@ -117,8 +117,8 @@ static char *go_output(const char *go, const char *src, bool vet, int *status)
     char *out = malloc(r.err_len + 1);
     size_t o = 0;
     for (size_t i = 0; i < r.err_len; i++) {
-        if ((i == 0 || r.err[i - 1] == '\n') && strncmp(r.err + i, "./", 2) == 0)
-            i += 2;
+        if (strncmp(r.err + i, "./x.go:", 7) == 0)
+            i += 2; /* Go names the file ./x.go, chanlab as given: x.go */
         out[o++] = r.err[i];
     }
     out[o] = 0;

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	_ = len
+}
+
+// ERROR 4:6: len (built-in) must be called

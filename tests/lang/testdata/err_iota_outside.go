@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	_ = iota
+}
+
+// ERROR 4:6: cannot use iota outside constant declaration

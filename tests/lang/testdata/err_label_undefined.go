@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	for {
+		break L
+	}
+}
+
+// ERROR 5:9: break label not defined: L

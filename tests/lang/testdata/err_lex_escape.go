@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	_ = "\q"
+}
+
+// ERROR 4:8: unknown escape

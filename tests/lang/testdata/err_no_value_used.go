@@ -1,0 +1,10 @@
+package main
+
+func f() {}
+
+func main() {
+	x := f()
+	_ = x
+}
+
+// ERROR 6:7: f() (no value) used as value

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := 1 +
+}
+
+// ERROR 5:1: syntax error: unexpected }, expected expression

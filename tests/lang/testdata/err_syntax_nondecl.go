@@ -1,0 +1,7 @@
+package main
+
+x := 1
+
+func main() {}
+
+// ERROR 3:1: syntax error: non-declaration statement outside function body
