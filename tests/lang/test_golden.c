@@ -92,12 +92,20 @@ static int parse_expectations(const char *src, struct expect *out, int max, char
 
 /* go_output runs the Go toolchain on a copy of the file named x.go and
  * returns its stderr with "./" prefixes removed (caller frees), or NULL. */
-static char *go_output(const char *go, const char *src, bool vet, int *status)
+static char *go_output(const char *go, const char *src, bool vet, const char *lang, int *status)
 {
     char *dir = th_tmpdir();
     char path[4096];
     snprintf(path, sizeof path, "%s/x.go", dir);
     th_write_file(path, src);
+    if (vet) {
+        /* vet in module mode, so the language version (loop variables) and
+         * the package path (main) are those chanlab uses */
+        char mod[128];
+        snprintf(mod, sizeof mod, "module main\n\ngo %s\n", lang[0] ? lang + 2 : "1.23");
+        snprintf(path, sizeof path, "%s/go.mod", dir);
+        th_write_file(path, mod);
+    }
     const char *cache = getenv("GOCACHE_DIR");
     char env_cache[4200], env_home[4200], env_path[4200];
     snprintf(env_cache, sizeof env_cache, "GOCACHE=%s", cache ? cache : dir);
@@ -107,7 +115,7 @@ static char *go_output(const char *go, const char *src, bool vet, int *status)
         env_cache, env_home, env_path, "GO111MODULE=off", "GOFLAGS=", "GOTOOLCHAIN=local", NULL};
     char script[8400];
     if (vet)
-        snprintf(script, sizeof script, "cd '%s' && '%s' vet x.go", dir, go);
+        snprintf(script, sizeof script, "cd '%s' && '%s' vet .", dir, go);
     else
         snprintf(script, sizeof script, "cd '%s' && '%s' build -gcflags=-e -o /dev/null x.go", dir,
                  go);
@@ -181,7 +189,7 @@ static void test_golden(void **state)
             chanlab_only |= exp[i].kind == 'C';
         int status;
         if (!chanlab_only) {
-            char *out = go_output(go, src, false, &status);
+            char *out = go_output(go, src, false, lang, &status);
             if (!want_err && status != 0) {
                 fprintf(stderr, "%s: go build rejects a file chanlab must accept:\n%s", file, out);
                 failures++;
@@ -200,7 +208,7 @@ static void test_golden(void **state)
             free(out);
         }
         if (want_warn) {
-            char *out = go_output(go, src, true, &status);
+            char *out = go_output(go, src, true, lang, &status);
             for (int i = 0; i < nexp; i++) {
                 if (exp[i].kind != 'W')
                     continue;
