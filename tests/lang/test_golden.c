@@ -111,8 +111,14 @@ static char *go_output(const char *go, const char *src, bool vet, const char *la
     snprintf(env_cache, sizeof env_cache, "GOCACHE=%s", cache ? cache : dir);
     snprintf(env_home, sizeof env_home, "HOME=%s", dir);
     snprintf(env_path, sizeof env_path, "GOPATH=%s/gopath", dir);
-    char *const env[] = {
-        env_cache, env_home, env_path, "GO111MODULE=off", "GOFLAGS=", "GOTOOLCHAIN=local", NULL};
+    char *const env[] = {env_cache,
+                         env_home,
+                         env_path,
+                         vet ? "GO111MODULE=on" : "GO111MODULE=off",
+                         "GOFLAGS=",
+                         "GOPROXY=off",
+                         "GOTOOLCHAIN=local",
+                         NULL};
     char script[8400];
     if (vet)
         snprintf(script, sizeof script, "cd '%s' && '%s' vet .", dir, go);
