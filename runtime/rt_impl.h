@@ -66,11 +66,12 @@ struct rt_stack_pool *rt_stack_pool_new(size_t stack_size);
 void rt_stack_pool_free(struct rt_stack_pool *pool);
 bool rt_stack_get(struct rt_stack_pool *pool, struct rt_stack *out);
 void rt_stack_put(struct rt_stack_pool *pool, struct rt_stack *s);
+void rt_stack_reuse(struct rt_stack *s);
 size_t rt_stack_pool_guarded(const struct rt_stack_pool *pool);
 
-/* rt_ctx_make prepares ctx so that switching to it calls fn(arg) on stack s;
- * fn must never return. */
-void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, void (*fn)(void *), void *arg);
+/* rt_ctx_make prepares ctx so that switching to it calls fn(arg) on stack s,
+ * below top (the goroutine's record sits above it); fn must never return. */
+void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, char *top, void (*fn)(void *), void *arg);
 /* rt_ctx_switch saves the current context in from and resumes to. dying says
  * from will never be resumed (its stack is about to be reused). */
 void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to, bool dying);
@@ -248,8 +249,8 @@ struct rt {
     uint64_t seq;
     struct rt_counters counters;
     /* stack overflow */
-    bool overflow;    /* set by the SIGSEGV handler */
-    void *segv_saved; /* previous handler and alternate stack (stack.c) */
+    struct rt_g *overflow; /* a goroutine abandoned for overflowing its stack */
+    void *segv_saved;      /* previous handler and alternate stack (stack.c) */
 };
 
 /* sched.c */

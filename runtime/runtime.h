@@ -523,18 +523,18 @@ enum rt_event_kind {
 };
 
 /* One scheduling event. Fields that do not apply are 0 / NULL. */
-struct rt_event {
-    uint64_t seq; /* 1, 2, ... per runtime, never reused */
-    int64_t time; /* virtual clock */
-    enum rt_event_kind kind;
-    int64_t g;       /* the goroutine it happened on (0: the scheduler) */
-    int p;           /* the P (-1: none) */
-    int64_t peer;    /* the other goroutine: created, woken, matched, robbed P */
-    int64_t chan;    /* channel id for channel events */
-    const void *obj; /* the object: channel, mutex, waitgroup, timer, address */
-    int64_t arg;     /* kind-specific: wait reason (BLOCK), count (STEAL),
-                        delta (WG_ADD), value (atomics), chosen case (SELECT),
-                        clock target (CLOCK), duration (SYSCALL_ENTER) */
+struct rt_event {            /* 64 bytes: one cache line */
+    uint64_t seq;            /* 1, 2, ... per runtime, never reused */
+    int64_t time;            /* virtual clock */
+    int64_t g;               /* the goroutine it happened on (0: the scheduler) */
+    enum rt_event_kind kind; /* 4 bytes */
+    int32_t p;               /* the P (-1: none) */
+    int64_t peer;            /* the other goroutine: created, woken, matched, robbed P */
+    int64_t chan;            /* channel id for channel events */
+    const void *obj;         /* the object: channel, mutex, waitgroup, timer, address */
+    int64_t arg;             /* kind-specific: wait reason (BLOCK), count (STEAL),
+                                delta (WG_ADD), value (atomics), chosen case (SELECT),
+                                clock target (CLOCK), duration (SYSCALL_ENTER) */
 };
 
 /* rt_trace_read copies up to max events with seq >= from, oldest first,

@@ -107,12 +107,20 @@ struct rt *rt_new(const struct rt_config *cfg)
     return rt;
 }
 
+/* A goroutine's record lives at the top of its own stack (the page a
+ * parked goroutine touches anyway), so releasing the stack releases it. */
 static void g_release(struct rt *rt, struct rt_g *g)
 {
-    rt_stack_put(rt->stacks, &g->stack);
+    struct rt_stack s = g->stack;
     rt_ctx_free(&g->ctx);
     free(g->label);
-    free(g);
+    rt_stack_put(rt->stacks, &s);
+}
+
+static struct rt_g *g_record(struct rt_stack *s)
+{
+    size_t room = (sizeof(struct rt_g) + 63) & ~(size_t)63;
+    return (struct rt_g *)(void *)(s->lo + s->size - room);
 }
 
 void rt_free(struct rt *rt)
@@ -233,7 +241,7 @@ static struct rt_g *globq_get(struct rt *rt, struct rt_p *p, size_t max)
 {
     if (rt->globq_len == 0)
         return NULL;
-    size_t n = rt->globq_len / (size_t)rt->nprocs + 1;
+    size_t n = rt->nprocs == 1 ? rt->globq_len : rt->globq_len / (size_t)rt->nprocs + 1;
     if (n > rt->globq_len)
         n = rt->globq_len;
     if (max > 0 && n > max)
@@ -367,13 +375,16 @@ static void after_switch(struct rt *rt)
     }
 }
 
+/* stack_overflow abandons the current goroutine, whose stack is nearly (or
+ * already) exhausted: the failure text is composed by rt_run on the host
+ * stack, never here. */
 static _Noreturn void stack_overflow(struct rt *rt)
 {
-    char head[160];
-    snprintf(head, sizeof head,
-             "runtime: goroutine stack exceeds %zu-byte limit\nfatal error: stack overflow",
-             rt->cfg.stack_size);
-    rt_end(rt, RT_FATAL, rt_failure_text(rt, head));
+    struct rt_g *g = rt->curg;
+    rt->overflow = g;
+    rt->curg = NULL;
+    rt_ctx_switch(&g->ctx, &rt->g0, true);
+    abort(); /* an abandoned goroutine is never resumed */
 }
 
 /* sched leaves the current G, which the caller has already parked, queued or
@@ -450,22 +461,21 @@ struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
         return NULL;
     }
     struct rt_g *g = rt->gfree;
+    struct rt_stack s;
     if (g) {
         rt->gfree = g->schedlink;
         rt->gfree_len--;
-        struct rt_stack s = g->stack;
+        s = g->stack;
         free(g->label);
-        memset(g, 0, sizeof *g);
-        g->stack = s;
-    } else {
-        g = rt_xcalloc(1, sizeof *g);
-        if (!rt_stack_get(rt->stacks, &g->stack)) {
-            free(g);
-            if (rt->curg)
-                rt_fatal_code(rt, RT_ERR_TOO_MANY);
-            return NULL;
-        }
+        rt_stack_reuse(&s);
+    } else if (!rt_stack_get(rt->stacks, &s)) {
+        if (rt->curg)
+            rt_fatal_code(rt, RT_ERR_TOO_MANY);
+        return NULL;
     }
+    g = g_record(&s);
+    memset(g, 0, sizeof *g);
+    g->stack = s;
     g->rt = rt;
     g->id = rt->next_goid;
     rt->next_goid = g->id == 1 ? RT_FIRST_USER_GOID : g->id + 1;
@@ -476,7 +486,7 @@ struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
     g->wake_case = -1;
     g->creator = rt->curg ? rt->curg->id : 0;
     g->wait_since = rt->now;
-    rt_ctx_make(&g->ctx, &g->stack, g_start, g);
+    rt_ctx_make(&g->ctx, &g->stack, (char *)g, g_start, g);
     g->allprev = rt->gtail;
     if (rt->gtail)
         rt->gtail->allnext = g;
@@ -774,9 +784,11 @@ enum rt_status rt_run(struct rt *rt, int64_t budget)
             rt_ctx_switch(&rt->g0, &g->ctx, false);
             after_switch(rt);
             if (rt->overflow) {
-                /* The SIGSEGV handler abandoned a goroutine that ran into its
-                 * guard page; report it as the running goroutine. */
-                rt->overflow = false;
+                /* A goroutine ran out of stack (rt_stack_check, the switch
+                 * check, or the guard page's SIGSEGV handler) and was
+                 * abandoned; report it as the running goroutine. */
+                g = rt->overflow;
+                rt->overflow = NULL;
                 rt->curg = g;
                 g->state = RT_G_RUNNING;
                 char head[160];

@@ -60,6 +60,8 @@ struct rt_stack_pool {
     size_t nfree, free_cap;
 };
 
+static void shadow_clear(char *base, size_t len);
+
 struct rt_stack_pool *rt_stack_pool_new(size_t stack_size)
 {
     struct rt_stack_pool *pool = rt_xcalloc(1, sizeof *pool);
@@ -98,9 +100,7 @@ bool rt_stack_get(struct rt_stack_pool *pool, struct rt_stack *out)
     if (pool->nfree > 0) {
         *out = pool->free[--pool->nfree];
         out->chunk->used++;
-#if RT_ASAN
-        ASAN_UNPOISON_MEMORY_REGION(out->lo, out->size);
-#endif
+        rt_stack_reuse(out);
         return true;
     }
     struct rt_stack_chunk *c = pool->chunks;
@@ -114,6 +114,7 @@ bool rt_stack_get(struct rt_stack_pool *pool, struct rt_stack *out)
             return false;
         }
         c->base = p;
+        shadow_clear(p, c->nslots * pool->slot);
         c->next = pool->chunks;
         pool->chunks = c;
     }
@@ -132,6 +133,47 @@ bool rt_stack_get(struct rt_stack_pool *pool, struct rt_stack *out)
     VALGRIND_STACK_REGISTER(out->lo, out->lo + out->size);
 #endif
     return true;
+}
+
+/* rt_stack_reuse prepares a stack that an exited goroutine used for a new
+ * one: the sanitizer's shadow still marks the redzones of the frames that
+ * were live when it exited (g_start and the switch, at the top; a run that
+ * ends abandons deeper frames, but then the whole mapping goes). */
+void rt_stack_reuse(struct rt_stack *s)
+{
+#if RT_ASAN
+    size_t n = s->size < 16384 ? s->size : 16384;
+    ASAN_UNPOISON_MEMORY_REGION(s->lo + s->size - n, n);
+#else
+    (void)s;
+#endif
+}
+
+/* shadow_clear forgets the sanitizer's shadow of a fresh mapping: an earlier
+ * runtime's stacks at the same addresses may have left it poisoned. The
+ * shadow is itself an anonymous mapping, so dropping its pages zeroes it
+ * (unpoisoned) without touching memory. */
+static void shadow_clear(char *base, size_t len)
+{
+#if RT_ASAN
+    size_t scale = 0, offset = 0;
+    __asan_get_shadow_mapping(&scale, &offset);
+    uintptr_t ub = (uintptr_t)base, ue = ub + len;
+    uintptr_t lo = (ub >> scale) + offset, hi = (ue >> scale) + offset;
+    uintptr_t plo = (lo + RT_PAGE - 1) & ~(uintptr_t)(RT_PAGE - 1);
+    uintptr_t phi = hi & ~(uintptr_t)(RT_PAGE - 1);
+    if (phi <= plo) {
+        ASAN_UNPOISON_MEMORY_REGION(base, len);
+        return;
+    }
+    madvise((void *)plo, phi - plo, MADV_DONTNEED);
+    uintptr_t head_end = (plo - offset) << scale, tail_start = (phi - offset) << scale;
+    ASAN_UNPOISON_MEMORY_REGION(base, head_end - ub);
+    ASAN_UNPOISON_MEMORY_REGION((void *)tail_start, ue - tail_start);
+#else
+    (void)base;
+    (void)len;
+#endif
 }
 
 /* rt_stack_put returns a stack to the pool. */
@@ -156,9 +198,9 @@ void rt_stack_put(struct rt_stack_pool *pool, struct rt_stack *s)
 void rt_ctx_swap(void **save_sp, void *load_sp);
 void rt_ctx_entry(void);
 
-void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, void (*fn)(void *), void *arg)
+void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, char *top_, void (*fn)(void *), void *arg)
 {
-    uintptr_t top = (uintptr_t)(s->lo + s->size) & ~(uintptr_t)15;
+    uintptr_t top = (uintptr_t)top_ & ~(uintptr_t)15;
 #if defined(__x86_64__)
     /* mxcsr|x87cw, r15, r14, r13, r12, rbx, rbp, return address */
     uint64_t *sp = (uint64_t *)top - 8;
@@ -194,14 +236,14 @@ void rt_ctx_free(struct rt_ctx *ctx)
 #else
 static void rt_uc_entry(unsigned fh, unsigned fl, unsigned ah, unsigned al);
 
-void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, void (*fn)(void *), void *arg)
+void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, char *top_, void (*fn)(void *), void *arg)
 {
     if (!ctx->uc)
         ctx->uc = rt_xcalloc(1, sizeof(ucontext_t));
     ucontext_t *uc = ctx->uc;
     getcontext(uc);
     uc->uc_stack.ss_sp = s->lo;
-    uc->uc_stack.ss_size = s->size;
+    uc->uc_stack.ss_size = (size_t)(top_ - s->lo);
     uc->uc_link = NULL;
     /* makecontext passes int arguments: split the pointers in halves. */
     uintptr_t f = (uintptr_t)fn, a = (uintptr_t)arg;
@@ -297,7 +339,7 @@ static void segv_handler(int sig, siginfo_t *si, void *uctx)
     struct rt_g *g = rt ? rt->curg : NULL;
     char *addr = si->si_addr;
     if (g && g->stack.guarded && addr >= g->stack.lo - RT_PAGE && addr < g->stack.lo) {
-        rt->overflow = true;
+        rt->overflow = g;
         /* The goroutine is abandoned: continue on the host stack, where
          * rt_run sees rt->overflow. SA_NODEFER keeps SIGSEGV unblocked. */
         rt->curg = NULL;

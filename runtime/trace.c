@@ -6,6 +6,7 @@
 #include "rt_impl.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const event_names[] = {
@@ -25,7 +26,10 @@ void rt_trace_init(struct rt *rt)
     while (cap < rt->cfg.trace_capacity)
         cap <<= 1;
     rt->ring_cap = cap;
-    rt->ring = rt_xcalloc(cap, sizeof *rt->ring);
+    rt->ring = aligned_alloc(64, cap * sizeof *rt->ring);
+    if (!rt->ring)
+        rt->ring = rt_xcalloc(cap, sizeof *rt->ring);
+    memset(rt->ring, 0, cap * sizeof *rt->ring);
 }
 
 void rt_ev_hook(struct rt *rt, const struct rt_event *e)
