@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_impl.h"
@@ -167,6 +168,21 @@ enum store_status store__rollback(struct store *st, enum store_status code)
     if (!sqlite3_get_autocommit(st->db))
         exec_stmt(st, SQL_ROLLBACK);
     return code;
+}
+
+/* The busy handler: another connection holds the write lock. SQLite's own
+ * handler backs off to 100 ms between tries, so a process that writes in a
+ * tight loop (each commit holds the lock through its fsync, the gaps are
+ * microseconds) can starve it; polling every half millisecond finds the
+ * gaps. Gives up after busy_ms of sleeping. */
+static int wait_for_writer(void *ctx, int tries)
+{
+    const struct store *st = ctx;
+    if ((int64_t)tries * 500 >= (int64_t)st->busy_ms * 1000)
+        return 0;
+    struct timespec ts = {0, 500000};
+    nanosleep(&ts, NULL);
+    return 1;
 }
 
 /* ---- location --------------------------------------------------------------- */
@@ -587,7 +603,7 @@ enum store_status store_open(const char *path, const struct store_options *opt, 
         return open_fail(st, status_of(rc), err, errsize);
     }
     sqlite3_extended_result_codes(st->db, 1);
-    sqlite3_busy_timeout(st->db, st->busy_ms);
+    sqlite3_busy_handler(st->db, wait_for_writer, st);
 
     int app = 0, version = 0, objects = 0;
     rc = probe(st->db, &app, &version, &objects);
