@@ -287,7 +287,8 @@ int bank_finish(struct bank *b)
     b->xsorted = bank_xcalloc(b->nexercises, sizeof *b->xsorted);
     for (size_t i = 0; i < b->nexercises; i++)
         b->xsorted[i] = &b->exercises[i]->pub;
-    qsort(b->xsorted, b->nexercises, sizeof *b->xsorted, cmp_xid);
+    if (b->nexercises > 1)
+        qsort(b->xsorted, b->nexercises, sizeof *b->xsorted, cmp_xid);
 
     for (size_t i = 0; i < b->nquestions; i++) {
         struct bank_qrec *q = b->questions[i];
@@ -311,11 +312,13 @@ int bank_finish(struct bank *b)
         bank_sort_diags(b, from);
     }
 
-    qsort(b->questions, b->nquestions, sizeof *b->questions, cmp_topic);
+    if (b->nquestions > 1)
+        qsort(b->questions, b->nquestions, sizeof *b->questions, cmp_topic);
     b->qsorted = bank_xcalloc(b->nquestions, sizeof *b->qsorted);
     for (size_t i = 0; i < b->nquestions; i++)
         b->qsorted[i] = &b->questions[i]->pub;
-    qsort(b->qsorted, b->nquestions, sizeof *b->qsorted, cmp_qid);
+    if (b->nquestions > 1)
+        qsort(b->qsorted, b->nquestions, sizeof *b->qsorted, cmp_qid);
 
     for (size_t i = 0; i < b->nexdirs; i++)
         bank_check_orphans(b, &b->exdirs[i]);
@@ -338,7 +341,9 @@ const struct bank_question *bank_question_find(const struct bank *b, const char 
 {
     if (!id)
         return NULL;
-    if (b->qsorted) {
+    if (b->qsorted) { /* sorted by bank_finish */
+        if (b->nquestions == 0)
+            return NULL;
         struct bank_question key = {.id = id};
         const struct bank_question *kp = &key;
         const struct bank_question **hit =
@@ -365,7 +370,9 @@ const struct bank_exercise *bank_exercise_find(const struct bank *b, const char 
 {
     if (!id)
         return NULL;
-    if (b->xsorted) {
+    if (b->xsorted) { /* sorted by bank_finish, before links resolve */
+        if (b->nexercises == 0)
+            return NULL;
         struct bank_exercise key = {.id = id};
         const struct bank_exercise *kp = &key;
         const struct bank_exercise **hit =

@@ -449,7 +449,7 @@ bool bjson_bind(struct bjson_index *ix, const cJSON *root)
 const struct bjson_pos *bjson_find(const struct bjson_index *ix, const cJSON *node)
 {
     struct bjson_pos key = {.node = node};
-    if (!ix->v || !node)
+    if (!ix->v || ix->n == 0 || !node)
         return NULL;
     return bsearch(&key, ix->v, ix->n, sizeof *ix->v, by_node);
 }

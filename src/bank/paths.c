@@ -52,7 +52,8 @@ static char **list_dir(const char *dir, const char *suffix, size_t *count)
         names[n++] = bank_xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
     *count = n;
     return names ? names : bank_xcalloc(1, sizeof *names);
 }

@@ -11,10 +11,13 @@
  * that `check` links before they exist and says plainly what it could not
  * verify; once they are linked in, the same code runs them. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "bank.h"
 #include "cli_impl.h"
@@ -39,6 +42,8 @@
 #define STABLE_SEEDS 3
 /* Statements a run may execute before it counts as hung. */
 #define MAX_STEPS 50000000ULL
+/* Wall-clock seconds for verifying one program (all its seeds). */
+#define CHILD_SECONDS 120
 
 static bool can_vet(void)
 {
@@ -69,14 +74,15 @@ struct tally {
 
 /* ---- running --------------------------------------------------------------- */
 
-/* blocked_goroutines counts goroutines parked when the run ended: after
- * main returns these are the leaked ones. */
-static int blocked_goroutines(struct lang_run *run)
+/* leaked_goroutines counts the goroutines other than main (id 1) still alive
+ * when the run ended, as goleak does: blocked ones, and runnable ones that
+ * never got to run before main returned. */
+static int leaked_goroutines(struct lang_run *run)
 {
     struct rt_snapshot *s = rt_snapshot_new(lang_run_runtime(run));
     int n = 0;
     for (size_t i = 0; s && i < s->ng; i++)
-        if (s->gs[i].state == RT_G_WAITING || s->gs[i].state == RT_G_SYSCALL)
+        if (s->gs[i].id != 1)
             n++;
     rt_snapshot_free(s);
     return n;
@@ -93,7 +99,7 @@ static void translate(struct lang_run *run, struct result *r)
     r->out_len = o->out ? o->out_len : 0;
     switch (o->status) {
     case LANG_RUN_OK:
-        r->got.leaks = blocked_goroutines(run);
+        r->got.leaks = leaked_goroutines(run);
         r->got.outcome = r->got.leaks > 0 ? BANK_LEAK : BANK_OK;
         break;
     case LANG_RUN_EXIT:
@@ -285,6 +291,65 @@ static void verify(const struct bank_exercise *x, const char *path, const struct
     lang_program_free(p);
 }
 
+/* verify_isolated runs verify in a child process and adds its tally; a
+ * child that crashes or runs out of time is one problem. Without fork it
+ * runs verify in this process. */
+static void verify_isolated(const struct bank_exercise *x, const char *path,
+                            const struct bank_expect *e, bool fixed, struct tally *t)
+{
+    int fd[2];
+    fflush(stdout);
+    if (pipe(fd) != 0) {
+        verify(x, path, e, fixed, t);
+        return;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fd[0]);
+        close(fd[1]);
+        verify(x, path, e, fixed, t);
+        return;
+    }
+    if (pid == 0) {
+        struct tally ct = {0};
+        close(fd[0]);
+        alarm(CHILD_SECONDS);
+        verify(x, path, e, fixed, &ct);
+        fflush(stdout);
+        ssize_t w = write(fd[1], &ct, sizeof ct);
+        _exit(w == (ssize_t)sizeof ct ? 0 : 1);
+    }
+    close(fd[1]);
+    struct tally ct;
+    size_t got = 0;
+    while (got < sizeof ct) {
+        ssize_t n = read(fd[0], (char *)&ct + got, sizeof ct - got);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd[0]);
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0)
+        ;
+    if (got == sizeof ct && WIFEXITED(st) && WEXITSTATUS(st) == 0) {
+        t->problems += ct.problems;
+        t->programs += ct.programs;
+        t->unverified += ct.unverified;
+        t->races += ct.races;
+        return;
+    }
+    if (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)
+        printf("%s: verifying it took more than %d seconds\n", path, CHILD_SECONDS);
+    else if (WIFSIGNALED(st))
+        printf("%s: the interpreter crashed while running it (%s)\n", path,
+               strsignal(WTERMSIG(st)));
+    else
+        printf("%s: verifying it failed (exit status %d)\n", path,
+               WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+    t->problems++;
+}
+
 /* ---- the command ----------------------------------------------------------- */
 
 static void print_summary(const struct bank *b, const struct tally *t, bool ran, bool vetted)
@@ -348,9 +413,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
             }
             continue;
         }
-        verify(x, x->path, &x->expect, false, &t);
+        verify_isolated(x, x->path, &x->expect, false, &t);
         if (x->fix)
-            verify(x, x->fix->path, &x->fix->expect, true, &t);
+            verify_isolated(x, x->fix->path, &x->fix->expect, true, &t);
     }
     print_summary(b, &t, ran, vetted);
     fflush(stdout);

@@ -345,6 +345,9 @@ static void test_undeclared_programs(void **state)
     assert_int_equal(mkdir(xdir, 0700), 0);
     assert_int_equal(mkdir(sub, 0700), 0);
     write_file(sub, "stray.go", "package main\n\nfunc main() {}\n");
+    char *empty = mkpath(xdir, "sync"); /* a topic folder with no program */
+    assert_int_equal(mkdir(empty, 0700), 0);
+    free(empty);
     write_file(sub, "notes.txt", "not a program\n");
     write_file(qdir, "select.json",
                "{\"schema\": 1, \"topic\": \"select\", \"title\": \"Select\", \"questions\": [], "
