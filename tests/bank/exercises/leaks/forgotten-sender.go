@@ -1,6 +1,9 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 func main() {
 	ch := make(chan int)
@@ -8,4 +11,5 @@ func main() {
 		go func() { ch <- i }()
 	}
 	fmt.Println("first:", <-ch > -1)
+	time.Sleep(10 * time.Millisecond) // the other sender is blocked by now
 }
