@@ -6,6 +6,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 const slots = 3
@@ -16,6 +17,7 @@ func tryTake(used *atomic.Int64) bool {
 		if n >= slots {
 			return false
 		}
+		time.Sleep(time.Millisecond)     // the same work between the check and the act
 		if used.CompareAndSwap(n, n+1) { // fails if someone changed used since the Load
 			return true
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 const slots = 3
@@ -18,7 +19,8 @@ func main() {
 		go func() {
 			defer wg.Done()
 			if used.Load() < slots { // check...
-				used.Add(1) // ...then act: another goroutine can pass the check in between
+				time.Sleep(time.Millisecond) // some work between the check and the act
+				used.Add(1)                  // ...then act: others passed the check meanwhile
 			}
 		}()
 	}

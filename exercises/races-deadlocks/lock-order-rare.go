@@ -1,4 +1,4 @@
-// The same inversion without a sleep: most schedules finish, a few deadlock.
+// The same inversion without a sleep: some schedules finish, others deadlock.
 package main
 
 import (
@@ -14,7 +14,7 @@ func main() {
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		for i := 0; i < 3; i++ {
+		for i := 0; i < 10000; i++ {
 			muA.Lock()
 			muB.Lock()
 			a, b = a-1, b+1
@@ -24,7 +24,7 @@ func main() {
 	}()
 	go func() {
 		defer wg.Done()
-		for i := 0; i < 3; i++ {
+		for i := 0; i < 10000; i++ {
 			muB.Lock()
 			muA.Lock()
 			b, a = b-1, a+1
