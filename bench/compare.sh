@@ -7,6 +7,9 @@
 # where V are medians of the five runs, go is the better of the two Go
 # versions on that figure and R = chanlab / go (lower is better for every
 # figure). Times are process CPU time per operation on both sides.
+# chanlab's figures run with its event trace off, as Go's execution tracer
+# is by default; NAME_traced lines repeat the time figures with the trace
+# ring on (chanlab's default) against the same Go figure.
 # Needs the Debian packages golang-1.19-go and golang-1.23-go (or go1.19 and
 # go1.23 on PATH). BUILD_DIR defaults to ./build (configured by meson).
 set -euo pipefail
@@ -57,7 +60,7 @@ awk '{ print $1, $3 }' "$tmp/chanlab.txt" | awk '!seen[$1]++' | while read -r na
     c=$(median "$tmp/chanlab.txt" "$name")
     best=
     for v in "${versions[@]}"; do
-        g=$(median "$tmp/go-$v.txt" "$name")
+        g=$(median "$tmp/go-$v.txt" "${name%_traced}")
         if [[ -z $best ]] || awk -v a="$g" -v b="$best" 'BEGIN { exit !(a < b) }'; then
             best=$g
         fi

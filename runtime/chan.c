@@ -122,6 +122,12 @@ static void *slot(const struct rt_chan *c, size_t i)
     return c->buf + i * c->elem_size;
 }
 
+/* next steps a ring index without a division. */
+static size_t next(const struct rt_chan *c, size_t i)
+{
+    return i + 1 == c->cap ? 0 : i + 1;
+}
+
 static void copy_elem(const struct rt_chan *c, void *dst, const void *src)
 {
     if (dst)
@@ -156,7 +162,7 @@ void rt_chan_recv_from(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, vo
         void *s = slot(c, c->recvx);
         copy_elem(c, elem, s);
         copy_elem(c, s, sg->elem);
-        c->recvx = (c->recvx + 1) % c->cap;
+        c->recvx = next(c, c->recvx);
         c->sendx = c->recvx;
     }
     rt->counters.recvs++;
@@ -167,7 +173,7 @@ void rt_chan_recv_from(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, vo
 void rt_chan_buf_put(struct rt *rt, struct rt_chan *c, const void *elem)
 {
     rt_copy(slot(c, c->sendx), elem, c->elem_size);
-    c->sendx = (c->sendx + 1) % c->cap;
+    c->sendx = next(c, c->sendx);
     c->count++;
     rt->counters.sends++;
     rt_ev(rt, RT_EV_SEND, 0, c->id, c, (int64_t)c->count);
@@ -178,7 +184,7 @@ void rt_chan_buf_take(struct rt *rt, struct rt_chan *c, void *elem)
     void *s = slot(c, c->recvx);
     copy_elem(c, elem, s);
     rt_zero(s, c->elem_size);
-    c->recvx = (c->recvx + 1) % c->cap;
+    c->recvx = next(c, c->recvx);
     c->count--;
     rt->counters.recvs++;
     rt_ev(rt, RT_EV_RECV, 0, c->id, c, (int64_t)c->count);
@@ -189,7 +195,7 @@ void rt_chan_drain(struct rt_chan *c)
     while (c->count > 0) {
         if (c->elem_size)
             memset(slot(c, c->recvx), 0, c->elem_size);
-        c->recvx = (c->recvx + 1) % c->cap;
+        c->recvx = next(c, c->recvx);
         c->count--;
     }
 }
@@ -277,16 +283,52 @@ static bool chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok, bo
     return true;
 }
 
-enum rt_err rt_chan_send(struct rt *rt, struct rt_chan *c, const void *elem)
+static __attribute__((noinline)) enum rt_err chan_send_slow(struct rt *rt, struct rt_chan *c,
+                                                            const void *elem)
 {
     enum rt_err err;
     chan_send(rt, c, elem, true, &err);
     return err;
 }
 
-void rt_chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok)
+static __attribute__((noinline)) void chan_recv_slow(struct rt *rt, struct rt_chan *c, void *elem,
+                                                     bool *ok)
 {
     chan_recv(rt, c, elem, ok, true);
+}
+
+enum rt_err rt_chan_send(struct rt *rt, struct rt_chan *c, const void *elem)
+{
+    if (c && c->count < c->cap && !c->closed && !c->recvq.first) {
+        /* Fast path: room in the buffer and nobody to hand to (chansend's
+         * order: closed, then a waiting receiver, then the buffer). */
+        rt_copy(slot(c, c->sendx), elem, c->elem_size);
+        c->sendx = next(c, c->sendx);
+        c->count++;
+        rt->counters.sends++;
+        rt_ev(rt, RT_EV_SEND, 0, c->id, c, (int64_t)c->count);
+        return RT_OK;
+    }
+    return chan_send_slow(rt, c, elem);
+}
+
+void rt_chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok)
+{
+    if (c && c->count > 0 && !c->sendq.first) {
+        /* Fast path: a buffered value and no parked sender to pull in. */
+        void *s = slot(c, c->recvx);
+        if (elem)
+            rt_copy(elem, s, c->elem_size);
+        rt_zero(s, c->elem_size);
+        c->recvx = next(c, c->recvx);
+        c->count--;
+        rt->counters.recvs++;
+        rt_ev(rt, RT_EV_RECV, 0, c->id, c, (int64_t)c->count);
+        if (ok)
+            *ok = true;
+        return;
+    }
+    chan_recv_slow(rt, c, elem, ok);
 }
 
 enum rt_err rt_chan_trysend(struct rt *rt, struct rt_chan *c, const void *elem, bool *done)

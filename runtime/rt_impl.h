@@ -246,6 +246,7 @@ struct rt {
     /* trace */
     struct rt_event *ring;
     size_t ring_cap; /* power of two */
+    bool ev_quiet;   /* trace_off and no event hook: record nothing */
     uint64_t seq;
     struct rt_counters counters;
     /* stack overflow */
@@ -259,10 +260,24 @@ void rt_ready(struct rt *rt, struct rt_g *g);
 void rt_ready_global(struct rt *rt, struct rt_g *g);
 _Noreturn void rt_end(struct rt *rt, enum rt_status st, char *failure);
 _Noreturn void rt_fatal_code(struct rt *rt, enum rt_err code);
-uint64_t rt_rand(struct rt *rt);
-uint32_t rt_randn(struct rt *rt, uint32_t n);
 int rt_p_of_current(const struct rt *rt);
 struct rt_g *rt_must_g(const struct rt *rt, const char *what);
+
+/* rt_rand is the runtime's one PRNG, splitmix64: small, fast, and every
+ * seed (0 included) is a good one. rt_randn is uniform in [0, n) (Lemire's
+ * multiply-shift). */
+static inline uint64_t rt_rand(struct rt *rt)
+{
+    uint64_t z = (rt->rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static inline uint32_t rt_randn(struct rt *rt, uint32_t n)
+{
+    return (uint32_t)(((rt_rand(rt) >> 32) * (uint64_t)n) >> 32);
+}
 
 /* trace.c */
 void rt_ev_hook(struct rt *rt, const struct rt_event *e);
@@ -273,6 +288,10 @@ void rt_ev_hook(struct rt *rt, const struct rt_event *e);
 static inline void rt_ev_p(struct rt *rt, enum rt_event_kind kind, int p, int64_t peer,
                            int64_t chan, const void *obj, int64_t arg)
 {
+    if (rt->ev_quiet) {
+        rt->seq++;
+        return;
+    }
     struct rt_event *e = &rt->ring[rt->seq & (rt->ring_cap - 1)];
     e->seq = ++rt->seq;
     e->time = rt->now;
@@ -290,31 +309,36 @@ static inline void rt_ev_p(struct rt *rt, enum rt_event_kind kind, int p, int64_
 static inline void rt_ev(struct rt *rt, enum rt_event_kind kind, int64_t peer, int64_t chan,
                          const void *obj, int64_t arg)
 {
+    if (rt->ev_quiet) {
+        rt->seq++;
+        return;
+    }
     rt_ev_p(rt, kind, rt->curg ? rt->curg->p : -1, peer, chan, obj, arg);
 }
 
 /* rt_copy copies one channel element; the common sizes avoid a call. */
 static inline void rt_copy(void *dst, const void *src, size_t n)
 {
-    switch (n) {
-    case 0: break;
-    case 1: memcpy(dst, src, 1); break;
-    case 4: memcpy(dst, src, 4); break;
-    case 8: memcpy(dst, src, 8); break;
-    case 16: memcpy(dst, src, 16); break;
-    default: memcpy(dst, src, n); break;
-    }
+    if (n == 8)
+        memcpy(dst, src, 8);
+    else if (n == 4)
+        memcpy(dst, src, 4);
+    else if (n == 16)
+        memcpy(dst, src, 16);
+    else if (n)
+        memcpy(dst, src, n);
 }
 
 static inline void rt_zero(void *dst, size_t n)
 {
-    switch (n) {
-    case 0: break;
-    case 4: memset(dst, 0, 4); break;
-    case 8: memset(dst, 0, 8); break;
-    case 16: memset(dst, 0, 16); break;
-    default: memset(dst, 0, n); break;
-    }
+    if (n == 8)
+        memset(dst, 0, 8);
+    else if (n == 4)
+        memset(dst, 0, 4);
+    else if (n == 16)
+        memset(dst, 0, 16);
+    else if (n)
+        memset(dst, 0, n);
 }
 void rt_trace_init(struct rt *rt);
 

@@ -153,6 +153,10 @@ struct rt_config {
     void *chooser_ud;
     enum rt_p_order p_order;
     size_t trace_capacity; /* events kept in the ring; 0: 4,096 */
+    /* trace_off: keep no ring (rt_trace_read returns nothing; sequence
+     * numbers still count); the event hook still sees every event. Like
+     * Go's execution tracer, which is off unless asked for. */
+    bool trace_off;
     struct rt_hooks hooks;
 };
 

@@ -53,21 +53,6 @@ char *rt_xstrdup(const char *s)
     return memcpy(rt_xmalloc(n), s, n);
 }
 
-/* splitmix64: small, fast, and every seed (0 included) is a good one. */
-uint64_t rt_rand(struct rt *rt)
-{
-    uint64_t z = (rt->rng += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/* rt_randn returns a uniform value in [0, n) (Lemire's multiply-shift). */
-uint32_t rt_randn(struct rt *rt, uint32_t n)
-{
-    return (uint32_t)(((rt_rand(rt) >> 32) * (uint64_t)n) >> 32);
-}
-
 /* ---- runtime lifetime ------------------------------------------------------- */
 
 struct rt *rt_new(const struct rt_config *cfg)
@@ -219,7 +204,7 @@ static void runq_put(struct rt *rt, struct rt_p *p, struct rt_g *g, bool next)
     globq_put(rt, g);
 }
 
-static struct rt_g *runq_get(struct rt_p *p)
+static inline __attribute__((always_inline)) struct rt_g *runq_get(struct rt_p *p)
 {
     if (p->runnext) {
         struct rt_g *g = p->runnext;
@@ -237,7 +222,8 @@ static struct rt_g *runq_get(struct rt_p *p)
 
 /* globq_get takes a fair share of the global queue for p (Go's globrunqget):
  * returns one G and moves up to max-1 more into p's local queue. */
-static struct rt_g *globq_get(struct rt *rt, struct rt_p *p, size_t max)
+static inline __attribute__((always_inline)) struct rt_g *globq_get(struct rt *rt, struct rt_p *p,
+                                                                    size_t max)
 {
     if (rt->globq_len == 0)
         return NULL;
@@ -257,7 +243,7 @@ static struct rt_g *globq_get(struct rt *rt, struct rt_p *p, size_t max)
 
 /* steal takes half of another P's local queue into p (Go's runqsteal),
  * or a victim's runnext when its queue is empty; returns one G or NULL. */
-static struct rt_g *steal(struct rt *rt, struct rt_p *p)
+static __attribute__((noinline)) struct rt_g *steal(struct rt *rt, struct rt_p *p)
 {
     int n = rt->nprocs;
     uint32_t start = rt_randn(rt, (uint32_t)n);
@@ -305,7 +291,8 @@ static bool steal_possible(const struct rt *rt, const struct rt_p *p)
 
 /* find_runnable is Go's findRunnable for one P, without timers (the clock
  * only moves when nothing at all can run) and without spinning. */
-static struct rt_g *find_runnable(struct rt *rt, struct rt_p *p)
+static inline __attribute__((always_inline)) struct rt_g *find_runnable(struct rt *rt,
+                                                                        struct rt_p *p)
 {
     struct rt_g *g = NULL;
     if (p->schedtick % RT_GLOBAL_TICK == 0 && rt->globq_len > 0)
@@ -327,7 +314,7 @@ static struct rt_g *find_runnable(struct rt *rt, struct rt_p *p)
 
 /* pick chooses the G the M runs next: the current G of the chosen P, or a
  * new one found for it. NULL when no P can run anything. */
-static struct rt_g *pick(struct rt *rt)
+static inline __attribute__((always_inline)) struct rt_g *pick(struct rt *rt)
 {
     if (rt->nprocs == 1) {
         struct rt_p *p = &rt->ps[0];
@@ -360,7 +347,7 @@ int rt_p_of_current(const struct rt *rt)
 
 /* ---- switching ------------------------------------------------------------------ */
 
-static void after_switch(struct rt *rt)
+static inline __attribute__((always_inline)) void after_switch(struct rt *rt)
 {
     struct rt_g *z = rt->zombie;
     if (!z)

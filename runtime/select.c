@@ -15,7 +15,7 @@ static bool poll(struct rt *rt, struct rt_case *cs, enum rt_err *err)
 {
     struct rt_chan *c = cs->chan;
     if (cs->dir == RT_RECV) {
-        struct rt_sudog *sg = rt_waitq_dequeue(&c->sendq);
+        struct rt_sudog *sg = c->sendq.first ? rt_waitq_dequeue(&c->sendq) : NULL;
         if (sg) {
             rt_chan_recv_from(rt, c, sg, cs->elem);
             cs->ok = true;
@@ -40,7 +40,7 @@ static bool poll(struct rt *rt, struct rt_case *cs, enum rt_err *err)
         *err = RT_ERR_SEND_CLOSED;
         return true;
     }
-    struct rt_sudog *sg = rt_waitq_dequeue(&c->recvq);
+    struct rt_sudog *sg = c->recvq.first ? rt_waitq_dequeue(&c->recvq) : NULL;
     if (sg) {
         rt_chan_send_to(rt, c, sg, cs->elem);
         return true;
@@ -52,38 +52,13 @@ static bool poll(struct rt *rt, struct rt_case *cs, enum rt_err *err)
     return false;
 }
 
-enum rt_err rt_select(struct rt *rt, struct rt_case *cases, size_t n, bool has_default, int *chosen)
+/* select_block is passes 2 and 3: park on every case, then leave the
+ * queues of the cases that lost. Kept out of rt_select so that its fast
+ * path stays small. */
+static __attribute__((noinline)) enum rt_err select_block(struct rt *rt, struct rt_case *cases,
+                                                          size_t n, int *chosen)
 {
     enum rt_err err = RT_OK;
-    rt->counters.selects++;
-    uint32_t small[RT_SELECT_SMALL];
-    uint32_t *order = n <= RT_SELECT_SMALL ? small : rt_xmalloc(n * sizeof *order);
-    uint32_t norder = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!cases[i].chan)
-            continue;
-        uint32_t j = rt_randn(rt, norder + 1);
-        order[norder] = order[j];
-        order[j] = (uint32_t)i;
-        norder++;
-    }
-    for (uint32_t k = 0; k < norder; k++) {
-        uint32_t i = order[k];
-        if (poll(rt, &cases[i], &err)) {
-            if (order != small)
-                free(order);
-            *chosen = (int)i;
-            rt_ev(rt, RT_EV_SELECT, 0, cases[i].chan->id, cases[i].chan, (int64_t)i);
-            return err;
-        }
-    }
-    if (order != small)
-        free(order);
-    if (has_default) {
-        *chosen = -1;
-        rt_ev(rt, RT_EV_SELECT, 0, 0, NULL, -1);
-        return RT_OK;
-    }
     struct rt_g *g = rt_must_g(rt, "rt_select");
     if (n == 0) {
         rt_park(rt, RT_WAIT_SELECT_NO_CASES, NULL);
@@ -126,4 +101,39 @@ enum rt_err rt_select(struct rt *rt, struct rt_case *cases, size_t n, bool has_d
     }
     rt_ev(rt, RT_EV_SELECT, 0, cs->chan->id, cs->chan, won);
     return err;
+}
+
+enum rt_err rt_select(struct rt *rt, struct rt_case *cases, size_t n, bool has_default, int *chosen)
+{
+    enum rt_err err = RT_OK;
+    rt->counters.selects++;
+    uint32_t small[RT_SELECT_SMALL];
+    uint32_t *order = n <= RT_SELECT_SMALL ? small : rt_xmalloc(n * sizeof *order);
+    uint32_t norder = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!cases[i].chan)
+            continue;
+        uint32_t j = norder ? rt_randn(rt, norder + 1) : 0;
+        order[norder] = order[j];
+        order[j] = (uint32_t)i;
+        norder++;
+    }
+    for (uint32_t k = 0; k < norder; k++) {
+        uint32_t i = order[k];
+        if (poll(rt, &cases[i], &err)) {
+            if (order != small)
+                free(order);
+            *chosen = (int)i;
+            rt_ev(rt, RT_EV_SELECT, 0, cases[i].chan->id, cases[i].chan, (int64_t)i);
+            return err;
+        }
+    }
+    if (order != small)
+        free(order);
+    if (has_default) {
+        *chosen = -1;
+        rt_ev(rt, RT_EV_SELECT, 0, 0, NULL, -1);
+        return RT_OK;
+    }
+    return select_block(rt, cases, n, chosen);
 }

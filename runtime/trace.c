@@ -23,8 +23,9 @@ const char *rt_event_name(enum rt_event_kind kind)
 void rt_trace_init(struct rt *rt)
 {
     size_t cap = 1;
-    while (cap < rt->cfg.trace_capacity)
+    while (cap < rt->cfg.trace_capacity && !rt->cfg.trace_off)
         cap <<= 1;
+    rt->ev_quiet = rt->cfg.trace_off && !rt->cfg.hooks.event;
     rt->ring_cap = cap;
     rt->ring = aligned_alloc(64, cap * sizeof *rt->ring);
     if (!rt->ring)
@@ -44,6 +45,8 @@ uint64_t rt_trace_last_seq(const struct rt *rt)
 
 size_t rt_trace_read(const struct rt *rt, uint64_t from, struct rt_event *out, size_t max)
 {
+    if (rt->cfg.trace_off)
+        return 0;
     uint64_t oldest = rt->seq > rt->ring_cap ? rt->seq - rt->ring_cap + 1 : 1;
     if (from < oldest)
         from = oldest;

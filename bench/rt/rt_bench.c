@@ -1,9 +1,12 @@
 /* rt_bench.c: the runtime's benchmarks. Prints one `name value unit` line
  * per figure; bench/go/rtbench.go runs the same programs under Go and
  * bench/compare.sh puts them side by side. Each figure runs in a fresh
- * runtime with one P and the default configuration. */
+ * runtime with one P and the default configuration, with the event trace
+ * off as Go's execution tracer is by default; the time figures are printed
+ * a second time, as NAME_traced, with the trace ring on (the default). */
 #include "runtime.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,10 +35,12 @@ static long rss_bytes(void)
     return rss * 4096;
 }
 
-static void run(rt_entry_fn *fn, void *arg)
+static void run(rt_entry_fn *fn, bool traced)
 {
-    struct rt *rt = rt_new(NULL);
-    rt_go(rt, fn, arg);
+    struct rt_config cfg = {0};
+    cfg.trace_off = !traced;
+    struct rt *rt = rt_new(&cfg);
+    rt_go(rt, fn, NULL);
     if (rt_run(rt, -1) != RT_EXITED) {
         fprintf(stderr, "rt-bench: run did not end normally\n%s", rt_failure_peek(rt));
         exit(1);
@@ -192,8 +197,14 @@ int main(int argc, char **argv)
     const char *only = argc > 1 ? argv[1] : NULL;
 #define BENCH(name, fn, unit)                                                                      \
     if (!only || strcmp(only, name) == 0) {                                                        \
-        run(fn, NULL);                                                                             \
+        run(fn, false);                                                                            \
         printf("%s %.1f %s\n", name, result, unit);                                                \
+        fflush(stdout);                                                                            \
+    }
+#define BENCH_TRACED(name, fn, unit)                                                               \
+    if (!only || strcmp(only, name "_traced") == 0) {                                              \
+        run(fn, true);                                                                             \
+        printf("%s_traced %.1f %s\n", name, result, unit);                                         \
         fflush(stdout);                                                                            \
     }
     BENCH("yield_pingpong", yield_main, "ns/switch");
@@ -201,6 +212,11 @@ int main(int argc, char **argv)
     BENCH("chan_buffered", buf_main, "ns/item");
     BENCH("spawn_join", spawn_main, "ns/goroutine");
     BENCH("select2", select_main, "ns/select");
+    BENCH_TRACED("yield_pingpong", yield_main, "ns/switch");
+    BENCH_TRACED("chan_pingpong", pp_main, "ns/roundtrip");
+    BENCH_TRACED("chan_buffered", buf_main, "ns/item");
+    BENCH_TRACED("spawn_join", spawn_main, "ns/goroutine");
+    BENCH_TRACED("select2", select_main, "ns/select");
     parked_n = 100000;
     BENCH("parked_bytes_100k", parked_main, "bytes/goroutine");
     parked_n = 1000000;
