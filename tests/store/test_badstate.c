@@ -21,7 +21,7 @@
 #include <sqlite3.h>
 
 #include "harness.h"
-#include "store.h"
+#include "store_impl.h"
 
 #define T0 INT64_C(1772409600000)
 
@@ -345,6 +345,62 @@ static void test_busy(void **state)
     close(done[1]);
 }
 
+/* An old file that another process is writing cannot be upgraded now: the
+ * open waits, then says so, and the file stays as it was; later it
+ * upgrades. */
+static void test_busy_upgrade(void **state)
+{
+    struct fixture *f = *state;
+    sqlite3 *db;
+    char msg[256];
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(store__migrate_to(db, 2, msg, sizeof msg), SQLITE_OK);
+    sqlite3_close(db);
+    int ready[2], done[2];
+    assert_int_equal(pipe(ready), 0);
+    assert_int_equal(pipe(done), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        char c = 'x';
+        if (sqlite3_open(f->path, &db) != SQLITE_OK ||
+            sqlite3_exec(db, "BEGIN IMMEDIATE; INSERT INTO settings VALUES ('k', 'v')", NULL, NULL,
+                         NULL) != SQLITE_OK)
+            _exit(1);
+        if (write(ready[1], &c, 1) != 1 || read(done[0], &c, 1) != 1)
+            _exit(2);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_close(db);
+        _exit(0);
+    }
+    char c;
+    assert_int_equal(read(ready[0], &c, 1), 1);
+    struct bytes before = snapshot(f->path);
+    struct store *st = (struct store *)1;
+    char err[1024], want[1024];
+    struct store_options opt = {.busy_timeout_ms = 300};
+    assert_int_equal(store_open(f->path, &opt, &st, err, sizeof err), STORE_BUSY);
+    assert_null(st);
+    snprintf(want, sizeof want,
+             "%s: another chanlab is writing the progress database; gave up after 0.3 s while "
+             "upgrading the schema (nothing was changed). Try again",
+             f->path);
+    assert_string_equal(err, want);
+    assert_unchanged(f->path, before);
+    assert_int_equal(write(done[1], &c, 1), 1);
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(store_open(f->path, &opt, &st, err, sizeof err), STORE_OK);
+    assert_int_equal(store_schema_version(st), STORE_SCHEMA_VERSION);
+    store_close(st);
+    close(ready[0]);
+    close(ready[1]);
+    close(done[0]);
+    close(done[1]);
+}
+
 /* A directory where the file should be. */
 static void test_directory(void **state)
 {
@@ -363,6 +419,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_newer_schema, setup, teardown),
         cmocka_unit_test(test_unwritable),
         cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_busy_upgrade, setup, teardown),
         cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
