@@ -83,7 +83,9 @@ void app_push(struct app *a, enum screen_id id)
 
 void app_pop(struct app *a)
 {
-    if (a->depth <= 1) {
+    /* `chanlab watch` opened Run over Home: leaving Run leaves the app. */
+    if (a->depth <= 1 || (a->opt.watch_file && a->depth == 2 && app_top(a) == SCR_RUN)) {
+
         a->quit = true;
         return;
     }

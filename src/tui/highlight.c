@@ -33,15 +33,9 @@ static void on_span(void *ud, const struct lang_token_span *sp)
         h->roles[i] = (uint8_t)role;
 }
 
-/* Until src/lang's lexer is part of the build, the reference is weak and
- * code stays uncoloured. */
-#pragma weak lang_tokenize
-
 int tui_highlight_go(const char *code, size_t len, uint8_t *roles, void *ud)
 {
     (void)ud;
-    if (!lang_tokenize)
-        return 0;
     struct hl h = {roles, len};
     lang_tokenize(code, len, on_span, &h);
     return 1;

@@ -154,6 +154,8 @@ static void home_draw(struct app *a, struct canvas *cv, struct rect body)
                      "Grade your recall from 1 (again) to 4 (easy); reviews come back "
                      "when you are about to forget.");
     }
+    if (r.h > 20)
+        r.h = 20; /* the box fits its content on tall terminals */
     draw_progress(a, st, cv, r);
 }
 

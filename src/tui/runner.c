@@ -1,0 +1,274 @@
+/* runner.c: a Go program run step by step for the screens: src/lang loads
+ * and runs it, runtime/ gives the snapshot; stdout is collected in memory as
+ * the program writes it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runner.h"
+#include "tui_impl.h"
+
+struct runner {
+    struct lang_program *prog;
+    struct lang_run *run;
+    FILE *out; /* the program's stdout, into out_buf */
+    char *out_buf;
+    size_t out_len;
+    FILE *err; /* its stderr (panic and fatal dumps), into err_buf */
+    char *err_buf;
+    size_t err_len;
+    struct rt_snapshot *snap; /* after the last step */
+    bool finished;
+    const char *src; /* the user's file, owned by prog */
+    size_t src_len;
+    const char *name; /* its name as frames report it */
+    int leaks;        /* goroutines still blocked when main returned */
+    char panic[256];  /* the panic's text after "panic: " */
+};
+
+static void refresh(struct runner *r)
+{
+    fflush(r->out);
+    fflush(r->err);
+    rt_snapshot_free(r->snap);
+    r->snap = rt_snapshot_new(lang_run_runtime(r->run));
+}
+
+/* While the interpreter is not part of every build, its entry points are
+ * weak references: without it, runner_new says so instead of failing to
+ * link. */
+#pragma weak lang_run_new
+#pragma weak lang_run_step
+#pragma weak lang_run_outcome
+#pragma weak lang_run_runtime
+#pragma weak lang_run_free
+
+bool runner_available(void)
+{
+    return lang_run_new != NULL;
+}
+
+struct runner *runner_new(const char *path, const struct runner_options *opt, char *err,
+                          size_t errsize)
+{
+    if (!runner_available()) {
+        snprintf(err, errsize,
+                 "Running programs is not available in this build: the interpreter "
+                 "(src/lang back end) is not linked.");
+        return NULL;
+    }
+
+    struct lang_options lo = {.lang = opt->go121 ? "go1.21" : NULL, .no_vet = true};
+    struct lang_program *p = lang_load_file(path, &lo);
+    if (!lang_program_runnable(p)) {
+        size_t o = 0;
+        err[0] = '\0';
+        for (size_t i = 0; i < lang_diag_count(p) && o + 1 < errsize; i++) {
+            const struct lang_diag *d = lang_diag_peek(p, i);
+            if (d->severity != LANG_ERROR)
+                continue;
+            int n = snprintf(err + o, errsize - o, "%s:%d:%d: %s\n", d->file, d->line, d->col,
+                             d->message);
+            if (n < 0)
+                break;
+            o += (size_t)n;
+        }
+        if (o == 0)
+            snprintf(err, errsize, "%s: the program cannot run", path);
+        lang_program_free(p);
+        return NULL;
+    }
+    struct runner *r = xcalloc(1, sizeof *r);
+    r->prog = p;
+    r->out = open_memstream(&r->out_buf, &r->out_len);
+    r->err = open_memstream(&r->err_buf, &r->err_len);
+    if (!r->out || !r->err) {
+        snprintf(err, errsize, "cannot collect the program's output");
+        runner_free(r);
+        return NULL;
+    }
+    struct lang_run_options ro = {
+        .seed = opt->seed,
+        .procs = opt->procs > 0 ? opt->procs : 1,
+        .max_steps = opt->max_steps,
+        .out = r->out,
+        .err = r->err,
+    };
+    const char *why = NULL;
+    r->run = lang_run_new(p, &ro, &why);
+    if (!r->run) {
+        snprintf(err, errsize, "%s", why ? why : "the program cannot run");
+        runner_free(r);
+        return NULL;
+    }
+    r->src = lang_program_file(p, 0, &r->name, &r->src_len);
+    refresh(r);
+    return r;
+}
+
+void runner_free(struct runner *r)
+{
+    if (!r)
+        return;
+    rt_snapshot_free(r->snap);
+    lang_run_free(r->run);
+    lang_program_free(r->prog);
+    if (r->out)
+        fclose(r->out);
+    if (r->err)
+        fclose(r->err);
+    free(r->out_buf);
+    free(r->err_buf);
+    free(r);
+}
+
+static void finish(struct runner *r)
+{
+    r->finished = true;
+    const struct lang_outcome *o = lang_run_outcome(r->run);
+    r->leaks = 0;
+    if (o->status == LANG_RUN_OK && r->snap)
+        for (size_t i = 0; i < r->snap->ng; i++)
+            if (r->snap->gs[i].state == RT_G_WAITING || r->snap->gs[i].state == RT_G_SYSCALL)
+                r->leaks++;
+    r->panic[0] = '\0';
+    if (o->status == LANG_RUN_PANIC && o->message) {
+        const char *m = o->message;
+        if (strncmp(m, "panic: ", 7) == 0)
+            m += 7;
+        snprintf(r->panic, sizeof r->panic, "%s", m);
+        char *rec = strstr(r->panic, " [recovered]");
+        if (rec)
+            *rec = '\0';
+    }
+}
+
+bool runner_step(struct runner *r, unsigned long long budget)
+{
+    if (r->finished)
+        return false;
+    enum lang_run_status s = lang_run_step(r->run, budget);
+    refresh(r);
+    if (s != LANG_RUN_RUNNING)
+        finish(r);
+    return !r->finished;
+}
+
+const char *runner_source(const struct runner *r, size_t *len)
+{
+    *len = r->src_len;
+    return r->src;
+}
+
+const char *runner_output(const struct runner *r, size_t *len)
+{
+    *len = r->out_len;
+    return r->out_buf ? r->out_buf : "";
+}
+
+const char *runner_stderr(const struct runner *r, size_t *len)
+{
+    *len = r->err_len;
+    return r->err_buf ? r->err_buf : "";
+}
+
+const struct rt_snapshot *runner_snapshot(const struct runner *r)
+{
+
+    return r->snap;
+}
+
+const struct lang_outcome *runner_outcome(const struct runner *r)
+{
+    return lang_run_outcome(r->run);
+}
+
+unsigned long long runner_events(const struct runner *r)
+{
+    return r->snap ? r->snap->counters.events : 0;
+}
+
+bool runner_finished(const struct runner *r)
+{
+    return r->finished;
+}
+
+void runner_findings(const struct runner *r, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!r->finished)
+        return;
+    const struct lang_outcome *o = lang_run_outcome(r->run);
+    switch (o->status) {
+    case LANG_RUN_PANIC:
+    case LANG_RUN_FATAL:
+    case LANG_RUN_LIMIT: snprintf(buf, size, "%s", o->message ? o->message : "failed"); break;
+    case LANG_RUN_EXIT: snprintf(buf, size, "exit status %d", o->exit_code); break;
+    case LANG_RUN_OK:
+        if (r->leaks > 0)
+            snprintf(buf, size, "leak: %d goroutine%s still blocked when main returned", r->leaks,
+                     r->leaks == 1 ? "" : "s");
+        break;
+    default: break;
+    }
+}
+
+void runner_expect(const struct runner *r, struct bank_expect *e)
+{
+    memset(e, 0, sizeof *e);
+    const struct lang_outcome *o = lang_run_outcome(r->run);
+    e->out = r->out_buf ? r->out_buf : "";
+    switch (o->status) {
+    case LANG_RUN_PANIC:
+        e->outcome = BANK_PANIC;
+        e->panic = r->panic;
+        break;
+    case LANG_RUN_FATAL:
+        e->outcome = o->message && strstr(o->message, "deadlock") ? BANK_DEADLOCK : BANK_PANIC;
+        e->panic = o->message;
+        break;
+    case LANG_RUN_EXIT:
+        e->outcome = BANK_EXIT;
+        e->exit = o->exit_code;
+        break;
+    case LANG_RUN_LIMIT:
+        e->outcome = BANK_EXIT;
+        e->exit = o->exit_code;
+        break;
+    default:
+        e->outcome = r->leaks > 0 ? BANK_LEAK : BANK_OK;
+        e->leaks = r->leaks;
+        break;
+    }
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    if (strcmp(a, b) == 0)
+        return true;
+    size_t la = strlen(a), lb = strlen(b);
+    /* One may be absolute and the other relative: compare the tail. */
+    if (la > lb)
+        return a[la - lb - 1] == '/' && strcmp(a + la - lb, b) == 0;
+    if (lb > la)
+        return b[lb - la - 1] == '/' && strcmp(b + lb - la, a) == 0;
+    return false;
+}
+
+int runner_goroutine_line(const struct runner *r, const struct rt_snap_g *g)
+{
+    for (size_t i = 0; i < g->nframes; i++)
+        if (same_file(g->frames[i].file, r->name))
+            return g->frames[i].line;
+    return 0;
+}
+
+size_t runner_trace(const struct runner *r, struct rt_event *out, size_t max)
+{
+    struct rt *rt = lang_run_runtime(r->run);
+    uint64_t last = rt_trace_last_seq(rt);
+    uint64_t from = last > max ? last - max + 1 : 1;
+    return rt_trace_read(rt, from, out, max);
+}

@@ -1,0 +1,265 @@
+/* test_screens.c: the whole app without a terminal: keys go in through
+ * app_key, frames come out of app_draw on a canvas of a fixed size, with a
+ * bank of known content (testdata/bank), a fresh database and a fixed
+ * clock, so layouts are compared with golden files (golden/NAME.txt; run
+ * with TUI_GOLDEN_UPDATE=1 to rewrite them after a deliberate change). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "model.h"
+#include "tui_impl.h"
+
+#define NOW 1700000000LL /* 2023-11-14 22:13:20 UTC */
+
+struct fixture {
+    char *dir;
+    char db[600];
+    struct app *a;
+    struct canvas *cv;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    f->dir = th_tmpdir();
+    snprintf(f->db, sizeof f->db, "%s/progress.db", f->dir);
+    struct tui_options opt = {.db_path = f->db, .seed = 1, .procs = 1};
+    f->a = app_new(&opt);
+    f->a->now_override = NOW;
+    char qdir[600];
+    snprintf(qdir, sizeof qdir, "%s/testdata/bank/questions", th_env("TUI_TESTDATA"));
+    struct bank *b = bank_new();
+    bank_add_dir(b, qdir, false, false);
+    bank_finish(b);
+    if (bank_diag_count(b) > 0) {
+        bank_print_diags(b, stderr);
+        fail_msg("the test bank has problems");
+    }
+    model_use_bank(f->a->model, b);
+    assert_null(f->a->model->store_problem[0] ? f->a->model->store_problem : NULL);
+    f->cv = canvas_new(80, 24);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    app_free(f->a);
+    canvas_free(f->cv);
+    th_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+static void key(struct fixture *f, uint32_t ch)
+{
+    app_draw(f->a, f->cv); /* screens learn their layout while drawing */
+    app_key(f->a, (struct tkey){.code = TK_CHAR, .ch = ch});
+}
+
+static void special(struct fixture *f, enum tkey_code code)
+{
+    app_draw(f->a, f->cv);
+    app_key(f->a, (struct tkey){.code = code});
+}
+
+static char *frame(struct fixture *f)
+{
+    app_draw(f->a, f->cv);
+    return cv_dump(f->cv);
+}
+
+static void assert_shows(struct fixture *f, const char *text)
+{
+    char *d = frame(f);
+    if (!strstr(d, text))
+        fail_msg("the frame lacks \"%s\":\n%s", text, d);
+    free(d);
+}
+
+static void assert_not_shows(struct fixture *f, const char *text)
+{
+    char *d = frame(f);
+    if (strstr(d, text))
+        fail_msg("the frame shows \"%s\":\n%s", text, d);
+    free(d);
+}
+
+static void golden(struct fixture *f, const char *name)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/golden/%s.txt", th_env("TUI_TESTDATA"), name);
+    char *got = frame(f);
+    if (getenv("TUI_GOLDEN_UPDATE")) {
+        th_write_file(path, got);
+    } else {
+        char *want = th_read_file(path, NULL);
+        if (!want)
+            fail_msg("no golden file %s; the frame is:\n%s", path, got);
+        if (strcmp(want, got) != 0)
+            fail_msg("frame differs from %s:\n--- got\n%s--- want\n%s", path, got, want);
+        free(want);
+    }
+    free(got);
+}
+
+static void test_home(void **state)
+{
+    struct fixture *f = *state;
+    golden(f, "home");
+}
+
+static void test_browse_and_filter(void **state)
+{
+    struct fixture *f = *state;
+    key(f, 'b');
+    golden(f, "browse");
+    key(f, '3');
+    assert_shows(f, "tier senior");
+    assert_shows(f, "Does main wait for other goroutines?");
+    assert_not_shows(f, "What is a goroutine?");
+    assert_shows(f, "1 of 3");
+    key(f, '0');
+    key(f, 't');
+    key(f, 't');
+    assert_shows(f, "topic channels");
+    assert_shows(f, "What does a send on an unbuffered channel wait for?");
+    assert_shows(f, "1 of 3");
+    key(f, '0');
+    key(f, 'T');
+    key(f, 'T');
+    assert_shows(f, "topic all");
+    /* Search: every word must occur; Esc clears it. */
+    key(f, '/');
+    for (const char *p = "receiver"; *p; p++)
+        key(f, (uint32_t)*p);
+    special(f, TK_ENTER);
+    assert_shows(f, "1 of 3");
+    assert_shows(f, "unbuffered channel");
+    special(f, TK_ESC);
+    assert_shows(f, "3 of 3");
+}
+
+static void test_question_reveal_grade_store(void **state)
+{
+    struct fixture *f = *state;
+    key(f, 'b');
+    special(f, TK_ENTER);
+    golden(f, "question");
+    key(f, '3'); /* grading before the answer is shown only explains */
+    assert_shows(f, "Reveal the answer (space) before grading your recall.");
+    key(f, ' ');
+    golden(f, "answer");
+    key(f, '3');
+    assert_shows(f, "Stored \"good\". It comes back in 10 minutes. n: next question");
+    struct srs_card card;
+    assert_int_equal(store_card(f->a->model->store, "goroutines.what", &card), STORE_OK);
+    assert_int_equal(card.reps, 1);
+    assert_int_equal(card.due, (NOW + 600) * 1000);
+    /* n moves on within the list, f shows follow-ups. */
+    key(f, 'n');
+    assert_shows(f, "Does main wait for other goroutines?");
+    key(f, 'f');
+    assert_shows(f, "Follow-up 1");
+    key(f, 'q');
+    key(f, 'q');
+    assert_shows(f, "  1/  1");
+}
+
+static void test_help_and_too_small(void **state)
+{
+    struct fixture *f = *state;
+    key(f, '?');
+    assert_shows(f, "Help: Home");
+    assert_shows(f, "Keys on this screen");
+    special(f, TK_ESC);
+    assert_not_shows(f, "Help: Home");
+    canvas_resize(f->cv, 60, 20);
+    assert_shows(f, "terminal too small: 60x20, chanlab needs at least 80x24");
+    /* Keys other than q do nothing while too small. */
+    key(f, 'b');
+    canvas_resize(f->cv, 80, 24);
+    assert_shows(f, "Menu");
+    canvas_resize(f->cv, 132, 43);
+    golden(f, "home-132x43");
+}
+
+static void test_stats(void **state)
+{
+    struct fixture *f = *state;
+    key(f, 'b');
+    special(f, TK_ENTER);
+    key(f, ' ');
+    key(f, '1');
+    key(f, 'q');
+    key(f, 'q');
+    key(f, 's');
+    golden(f, "stats");
+}
+
+/* Answers whatever the current quiz item asks: the first choice, or
+ * "good" for recall items; returns false on the summary. */
+static bool answer_item(struct fixture *f)
+{
+    char *d = frame(f);
+    bool summary = strstr(d, "Score: ") != NULL;
+    bool recall = strstr(d, "\u00b7 recall \u00b7") != NULL;
+    free(d);
+    if (summary)
+        return false;
+    if (recall) {
+        key(f, ' ');
+        key(f, '3');
+    } else {
+        key(f, 'a');
+    }
+    special(f, TK_ENTER);
+    return true;
+}
+
+static void test_quiz_of_three(void **state)
+{
+    struct fixture *f = *state;
+    key(f, 'z');
+    assert_shows(f, "New quiz");
+    assert_shows(f, "5 items");
+    key(f, '-');
+    assert_shows(f, "3 items");
+    special(f, TK_ENTER);
+    assert_shows(f, "Item 1 of 3");
+    int n = 0;
+    while (answer_item(f))
+        n++;
+    assert_int_equal(n, 3);
+    assert_shows(f, "Score: ");
+    assert_shows(f, "/3 (");
+    assert_shows(f, "Stored as quiz 1.");
+    struct store_quiz_session s;
+    assert_int_equal(store_quiz_get(f->a->model->store, 1, &s), STORE_OK);
+    assert_int_equal(s.total, 3);
+    assert_true(s.finished > 0);
+    special(f, TK_ENTER);
+    assert_shows(f, "Menu");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_home, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_browse_and_filter, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_question_reveal_grade_store, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_help_and_too_small, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stats, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz_of_three, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
