@@ -369,11 +369,14 @@ static void draw_output(struct canvas *cv, struct rect box, const struct run_vie
 {
     cv_box(cv, box, ROLE_BORDER, "Output");
     struct rect in = rect_inset(box, 1, 1);
-    /* The last lines that fit, newest at the bottom. */
+    /* The last lines that fit, newest at the bottom (top-aligned while
+     * they all fit). */
     size_t len = v->out_len;
     if (len > 0 && v->out[len - 1] == '\n')
         len--;
-    int row = in.h - 1;
+    int nlines = len > 0 ? run_view_line_count(v->out, len) : 0;
+    int row = (nlines < in.h ? nlines : in.h) - 1;
+
     size_t end = len;
     while (row >= 0 && len > 0) {
         size_t start = end;

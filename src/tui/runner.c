@@ -34,30 +34,14 @@ static void refresh(struct runner *r)
     r->snap = rt_snapshot_new(lang_run_runtime(r->run));
 }
 
-/* While the interpreter is not part of every build, its entry points are
- * weak references: without it, runner_new says so instead of failing to
- * link. */
-#pragma weak lang_run_new
-#pragma weak lang_run_step
-#pragma weak lang_run_outcome
-#pragma weak lang_run_runtime
-#pragma weak lang_run_free
-
 bool runner_available(void)
 {
-    return lang_run_new != NULL;
+    return true;
 }
 
 struct runner *runner_new(const char *path, const struct runner_options *opt, char *err,
                           size_t errsize)
 {
-    if (!runner_available()) {
-        snprintf(err, errsize,
-                 "Running programs is not available in this build: the interpreter "
-                 "(src/lang back end) is not linked.");
-        return NULL;
-    }
-
     struct lang_options lo = {.lang = opt->go121 ? "go1.21" : NULL, .no_vet = true};
     struct lang_program *p = lang_load_file(path, &lo);
     if (!lang_program_runnable(p)) {

@@ -238,6 +238,26 @@ static void refresh_events(struct run_state *st)
     st->nevents = runner_trace(st->runner, st->events, KEEP);
 }
 
+/* follow scrolls the source so the line of the running goroutine (else of
+ * the lowest-numbered one that has a line) is in view. */
+static void follow(struct run_state *st)
+{
+    const struct rt_snapshot *s = runner_snapshot(st->runner);
+    int rows = run_view_source_rows(st->body);
+    if (!s || rows <= 0)
+        return;
+    int line = 0;
+    for (size_t i = 0; i < s->ng; i++) {
+        int l = runner_goroutine_line(st->runner, &s->gs[i]);
+        if (l > 0 && (line == 0 || s->gs[i].state == RT_G_RUNNING))
+            line = l;
+        if (l > 0 && s->gs[i].state == RT_G_RUNNING)
+            break;
+    }
+    if (line > 0 && (line - 1 < st->src_top || line - 1 >= st->src_top + rows))
+        st->src_top = line - 1 - rows / 3 > 0 ? line - 1 - rows / 3 : 0;
+}
+
 static void step(struct app *a, struct run_state *st, unsigned long long events)
 {
     if (!st->runner)
@@ -246,6 +266,7 @@ static void step(struct app *a, struct run_state *st, unsigned long long events)
         st->work = st->work == W_PLAY || st->work == W_TO_END ? W_NONE : st->work;
         record_run(a, st);
     }
+    follow(st);
     refresh_events(st);
 }
 

@@ -96,9 +96,10 @@ static void keys(const char *k)
     tmux("send-keys", "-t", "app", k);
 }
 
-/* start runs chanlab with args in a w x h terminal and waits for Home.
- * env is extra "NAME=VALUE " text for the command line. */
-static void start(int w, int h, const char *env, const char *args)
+/* prepare makes the temporary home; launch runs chanlab with args in a
+ * w x h terminal there (env is extra "NAME=VALUE " text for the command
+ * line); start does both. */
+static void prepare(void)
 {
     T.dir = th_tmpdir();
     snprintf(T.sock, sizeof T.sock, "%s/tmux.sock", T.dir);
@@ -106,6 +107,10 @@ static void start(int w, int h, const char *env, const char *args)
     snprintf(T.db, sizeof T.db, "%s/progress.db", T.dir);
     th_write_file(T.conf, "set -g status off\nset -g default-terminal tmux-256color\n"
                           "set -g escape-time 0\n");
+}
+
+static void launch(int w, int h, const char *env, const char *args)
+{
     char script[4096], path[600];
     snprintf(script, sizeof script,
              "#!/bin/sh\n"
@@ -124,6 +129,12 @@ static void start(int w, int h, const char *env, const char *args)
     snprintf(hs, sizeof hs, "%d", h);
     snprintf(cmd, sizeof cmd, "sh '%s'", path);
     tmux("new-session", "-d", "-s", "app", "-x", ws, "-y", hs, cmd);
+}
+
+static void start(int w, int h, const char *env, const char *args)
+{
+    prepare();
+    launch(w, h, env, args);
 }
 
 static int teardown(void **state)
@@ -423,7 +434,140 @@ static void test_sigterm_restores_terminal(void **state)
     free(after);
 }
 
+/* install_user_bank copies the test bank to the user bank directory
+ * ($XDG_CONFIG_HOME/chanlab/questions, exercises beside it), so the app
+ * shows its questions next to the shipped ones. Call before start. */
+static void install_user_bank(void)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/config/chanlab' && cp -r '%s/testdata/bank/questions' "
+             "'%s/testdata/bank/exercises' '%s/config/chanlab/'",
+             T.dir, th_env("TUI_TESTDATA"), th_env("TUI_TESTDATA"), T.dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void literal(const char *text)
+{
+    tmux("send-keys", "-t", "app", "-l", text);
+}
+
+static void test_run_deadlocking_exercise(void **state)
+{
+    (void)state;
+    prepare();
+    install_user_bank();
+    launch(80, 24, NULL, NULL);
+    wait_for("Menu");
+
+    keys("b");
+    wait_for("tier all");
+    keys("/");
+    literal("tuitest-unbuffered");
+    keys("Enter");
+    wait_for("1 of ");
+    keys("Enter");
+    wait_for("What does a send on an unbuffered channel wait for?");
+    keys("e");
+    wait_for("channels/tuitest-deadlock");
+    wait_for("paused");
+    keys("c");
+    wait_for("finished: deadlocks");
+    wait_for("g1    chan send");
+    wait_for("asleep - deadlock!");
+    wait_for("S:g1");
+    keys("f");
+    wait_for("tuitest-deadlock (fix)");
+    keys("c");
+    wait_for("finished: runs to completion");
+    wait_for("none: a clean run");
+    keys("q");
+    wait_for("What does a send on an unbuffered channel wait for?");
+}
+
+static void mask_events(char *s)
+{
+    char *p = strstr(s, "events ");
+    assert_non_null(p);
+    for (p += 7; *p >= '0' && *p <= '9'; p++)
+        *p = '#';
+}
+
+static void test_step_and_run_to_end_agree(void **state)
+{
+    (void)state;
+    char args[1024];
+    snprintf(args, sizeof args, "watch --seed 3 --procs 2 '%s/testdata/run/pipeline.go'",
+             th_env("TUI_TESTDATA"));
+    start(80, 24, NULL, args);
+    wait_for("paused");
+    int steps = 0;
+    while (!strstr(capture(false), "finished:")) {
+        keys("s");
+        /* Each step redraws; wait for the count to move before the next. */
+        char want[32];
+        snprintf(want, sizeof want, "events %d ", ++steps);
+        for (int waited = 0;
+             !strstr(capture(false), want) && !strstr(T.last, "finished:") && waited < WAIT_MS;
+             waited += 20)
+            sleep_ms(20);
+        if (steps > 2000)
+            fail_msg("no end after %d steps:\n%s", steps, T.last);
+    }
+    char *stepped = strdup(capture(false));
+    keys("r");
+    wait_for("events 0 ");
+    keys("c");
+    wait_for("finished:");
+    char *ran = strdup(capture(false));
+    mask_events(stepped);
+    mask_events(ran);
+    if (strcmp(stepped, ran) != 0)
+        fail_msg("stepping ended in:\n%s\nrunning to the end in:\n%s", stepped, ran);
+    assert_non_null(strstr(ran, "sum 30"));
+    free(stepped);
+    free(ran);
+    keys("q");
+    wait_for("chanlab-exit=0");
+}
+
+static void test_quiz_of_three(void **state)
+{
+    (void)state;
+    start(80, 24, NULL, NULL);
+    wait_for("Menu");
+    keys("z");
+    wait_for("New quiz");
+    keys("-");
+    wait_for("3 items");
+    keys("Enter");
+    wait_for("Item 1 of 3");
+    for (int i = 1; i <= 3; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "Item %d of 3", i);
+        wait_for(want);
+        if (strstr(capture(false), "\u00b7 recall \u00b7")) {
+            keys("Space");
+            wait_for("1-4: grade your recall");
+            keys("3");
+        } else {
+            keys("a");
+        }
+        wait_for("Enter: next item");
+        keys("Enter");
+    }
+    wait_for("Score: ");
+    wait_for("/3 (");
+    wait_for("Stored as quiz 1.");
+    keys("Enter");
+    wait_for("Menu");
+}
+
 static const struct CMUnitTest scenarios[] = {
+    cmocka_unit_test_teardown(test_run_deadlocking_exercise, teardown),
+    cmocka_unit_test_teardown(test_step_and_run_to_end_agree, teardown),
+    cmocka_unit_test_teardown(test_quiz_of_three, teardown),
+
     cmocka_unit_test_teardown(test_home, teardown),
     cmocka_unit_test_teardown(test_browse_filters_by_tier, teardown),
     cmocka_unit_test_teardown(test_question_reveal_and_grade, teardown),

@@ -162,7 +162,7 @@ static void test_question_reveal_grade_store(void **state)
     key(f, '3');
     assert_shows(f, "Stored \"good\". It comes back in 10 minutes. n: next question");
     struct srs_card card;
-    assert_int_equal(store_card(f->a->model->store, "goroutines.what", &card), STORE_OK);
+    assert_int_equal(store_card(f->a->model->store, "goroutines.tuitest-what", &card), STORE_OK);
     assert_int_equal(card.reps, 1);
     assert_int_equal(card.due, (NOW + 600) * 1000);
     /* n moves on within the list, f shows follow-ups. */
@@ -251,6 +251,116 @@ static void test_quiz_of_three(void **state)
     assert_shows(f, "Menu");
 }
 
+/* run_ticks lets the Run screen work until it waits for input again. */
+static void run_ticks(struct fixture *f)
+{
+    for (int i = 0; i < 100000 && app_tick_ms(f->a) == 0; i++)
+        app_tick(f->a);
+}
+
+static void test_run_deadlock_and_fix(void **state)
+{
+    struct fixture *f = *state;
+    run_open_exercise(f->a, "channels/tuitest-deadlock");
+    assert_shows(f, "channels/tuitest-deadlock \u00b7 seed 1 \u00b7 procs 1 \u00b7 events 0");
+    assert_shows(f, "\u275a\u275a paused");
+    key(f, 'c');
+    run_ticks(f);
+    assert_shows(f, "finished: deadlocks");
+    assert_shows(f, "g1    chan send");
+    assert_shows(f, "Goroutines 1 (all blocked)");
+    assert_shows(f, "fatal error: all goroutines are");
+    assert_shows(f, "asleep - deadlock!");
+    golden(f, "run-deadlock");
+    key(f, 'd');
+    assert_shows(f, "goroutine 1 [chan send]:");
+    key(f, 'd');
+    /* The fix runs clean and prints. */
+    key(f, 'f');
+    assert_shows(f, "tuitest-deadlock (fix)");
+    key(f, 'c');
+    run_ticks(f);
+    assert_shows(f, "finished: runs to completion");
+    assert_shows(f, "none: a clean run");
+    assert_shows(f, "\u25021 ");
+    /* The finished runs are stored. */
+    struct store_exercise_summary sum;
+    assert_int_equal(store_exercise_summary(f->a->model->store, "channels/tuitest-deadlock", &sum),
+                     STORE_OK);
+    assert_int_equal(sum.runs, 2);
+    assert_string_equal(sum.last_outcome, "ok");
+    key(f, 'h');
+    assert_shows(f, "Hint 1 of 2: Who receives?");
+}
+
+/* mask_events blanks the event count of a Run frame: the runtime counts a
+ * goroutine resumed after each return to the host as an event, so the
+ * count depends on how the run was sliced, while the schedule does not. */
+static void mask_events(char *frame)
+{
+    char *p = strstr(frame, "events ");
+    if (!p)
+        fail_msg("no event count in:\n%s", frame);
+    for (p += 7; *p >= '0' && *p <= '9'; p++)
+        *p = '#';
+}
+
+/* Stepping one event at a time ends in the same state as running to the
+ * end: same output, goroutines, channels, Ps and findings. */
+static void test_step_and_run_agree(void **state)
+{
+    struct fixture *f = *state;
+    char path[700];
+    snprintf(path, sizeof path, "%s/testdata/run/pipeline.go", th_env("TUI_TESTDATA"));
+    run_open_file(f->a, path, 7, 2);
+    int steps = 0;
+    for (;;) {
+        char *d = frame(f);
+        bool done = strstr(d, "finished:") != NULL;
+        free(d);
+        if (done)
+            break;
+        key(f, 's');
+        if (++steps > 100000)
+            fail_msg("no end after %d steps", steps);
+    }
+    char *stepped = frame(f);
+    key(f, 'r');
+    assert_shows(f, "events 0");
+    key(f, 'c');
+    run_ticks(f);
+    char *ran = frame(f);
+    mask_events(stepped);
+    mask_events(ran);
+    if (strcmp(stepped, ran) != 0) {
+
+        fprintf(stderr, "stepping ended in:\n%s\nrunning to the end in:\n%s", stepped, ran);
+        fail_msg("stepping and running to the end disagree");
+    }
+
+    assert_non_null(strstr(ran, "seed 7 \u00b7 procs 2"));
+    assert_non_null(strstr(ran, "finished: runs to completion"));
+    free(stepped);
+    free(ran);
+    assert_true(steps > 5);
+}
+
+static void test_run_timeline(void **state)
+{
+    struct fixture *f = *state;
+    char path[700];
+    snprintf(path, sizeof path, "%s/testdata/run/pipeline.go", th_env("TUI_TESTDATA"));
+    run_open_file(f->a, path, 1, 1);
+    key(f, 'c');
+    run_ticks(f);
+    key(f, 't');
+    assert_shows(f, "Timeline: one lane per goroutine");
+    assert_shows(f, "g1 ");
+    assert_shows(f, "g5 ");
+    key(f, 't');
+    assert_shows(f, "Source");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +370,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_help_and_too_small, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_of_three, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_run_deadlock_and_fix, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_step_and_run_agree, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_run_timeline, setup, teardown),
+
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
