@@ -114,6 +114,8 @@ static size_t type_box_bytes(struct interp *in, const struct type *t, int depth)
     return 0;
 }
 
+static void set_blob(struct interp *in, const struct type *t, uint32_t size);
+
 static struct value zero_rec(struct gstate *g, const struct type *t)
 {
     struct interp *in = g->in;
@@ -122,6 +124,18 @@ static struct value zero_rec(struct gstate *g, const struct type *t)
     switch (u->kind) {
     case T_INTERFACE: v.t = NULL; return v;
     case T_STRUCT: {
+        if (u->u.strct.nfields == 0 && t->kind == T_NAMED && t->u.named.pkg &&
+            strcmp(t->u.named.pkg->path, "sync") == 0 &&
+            (t->id >= in->nblob || !in->blob_size[t->id])) {
+            const char *n = t->u.named.name;
+            uint32_t size = strcmp(n, "mutexState") == 0       ? sizeof(struct rt_mutex)
+                            : strcmp(n, "rwmutexState") == 0   ? sizeof(struct rt_rwmutex)
+                            : strcmp(n, "waitGroupState") == 0 ? sizeof(struct rt_waitgroup)
+                            : strcmp(n, "condState") == 0      ? sizeof(struct rt_cond)
+                                                               : 0;
+            if (size)
+                set_blob(in, t, size);
+        }
         if (t->id < in->nblob && in->blob_size[t->id]) {
             uint32_t sz = in->blob_size[t->id];
             struct vblob *b = interp_alloc(g, GC_BLOB, sizeof *b + sz);
@@ -393,6 +407,20 @@ static struct value walk_path(struct gstate *g, struct value v, const struct typ
 void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base)
 {
     struct value recv = g->stk[base];
+    if (!m->func) {
+        /* promoted from an embedded interface: dispatch on its value */
+        struct value inner = walk_path(g, recv, m->path, m->npath, false);
+        if (!inner.t)
+            interp_panic_rt(g, RTE_ERRORSTRING,
+                            "invalid memory address or nil pointer dereference");
+        const struct type_msel *im = interp_find_method(g->in, inner.t, m->name_id);
+        if (!im)
+            interp_panic_rt(g, RTE_ERRORSTRING,
+                            "invalid memory address or nil pointer dereference");
+        g->stk[base] = inner;
+        interp_call_msel(g, im, base);
+        return;
+    }
     const struct ifunc *fn = interp_func(g->in, m->func);
     if (m->npath > 0) {
         if (m->recv_addr) {
@@ -748,8 +776,11 @@ _Noreturn void interp_panic_rt(struct gstate *g, enum rterr_kind kind, const cha
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (!in->fn_make_error) {
+        /* Package runtime is not part of the program (nothing imported
+         * fmt): panic with the text, which prints the same. */
         char full[600];
-        snprintf(full, sizeof full, "runtime error: %s", msg);
+        snprintf(full, sizeof full, "%s%s",
+                 kind == RTE_PLAIN || kind == RTE_TYPEASSERT ? "" : "runtime error: ", msg);
         interp_panic_str(g, full);
     }
     uint32_t base = g->sp;
@@ -1004,58 +1035,22 @@ static void set_blob(struct interp *in, const struct type *t, uint32_t size)
     in->blob_size[t->id] = size;
 }
 
-/* find_pkg_type finds the named type declared as name in package path by
- * looking at its functions' receivers and the globals' types (the tree has
- * no type table); the sync state types are found through their wrappers. */
-static const struct type *struct_field_type(const struct type *t, const char *field)
-{
-    const struct type *u = t->underlying;
-    if (u->kind != T_STRUCT)
-        return NULL;
-    for (int i = 0; i < u->u.strct.nfields; i++)
-        if (strcmp(u->u.strct.fields[i].name, field) == 0)
-            return u->u.strct.fields[i].type;
-    return NULL;
-}
-
 static void setup_library(struct interp *in)
 {
     struct ast_program *p = in->prog;
-    for (int i = 0; i < p->npkgs; i++) {
-        struct ast_package *pkg = p->pkgs[i];
-        for (int j = 0; j < pkg->nfuncs; j++) {
-            struct ast_func *f = pkg->funcs[j];
-            if (!f->qname)
-                continue;
-            if (strcmp(f->qname, "runtime.makeError") == 0)
-                in->fn_make_error = interp_func(in, f);
-            if (f->recv_type && strcmp(pkg->path, "sync") == 0) {
-                const struct type *rt = f->recv_type;
-                if (rt->kind == T_POINTER)
-                    rt = rt->u.array.elem;
-                if (rt->kind != T_NAMED)
-                    continue;
-                const char *n = rt->u.named.name;
-                const struct type *st = struct_field_type(rt, "s");
-                if (!st)
-                    continue;
-                if (strcmp(n, "Mutex") == 0)
-                    set_blob(in, st, sizeof(struct rt_mutex));
-                else if (strcmp(n, "RWMutex") == 0)
-                    set_blob(in, st, sizeof(struct rt_rwmutex));
-                else if (strcmp(n, "WaitGroup") == 0)
-                    set_blob(in, st, sizeof(struct rt_waitgroup));
-                else if (strcmp(n, "Cond") == 0)
-                    set_blob(in, st, sizeof(struct rt_cond));
-            }
-            if (f->recv_type && strcmp(pkg->path, "time") == 0 && !in->ty.t_time) {
-                const struct type *rt = f->recv_type;
-                if (rt->kind == T_POINTER)
-                    rt = rt->u.array.elem;
-                if (rt->kind == T_NAMED && strcmp(rt->u.named.name, "Time") == 0) {
-                    in->ty.t_time = rt;
-                    in->ty.t_chantime = types_chan(in->ts, (struct type *)rt, CHAN_BOTH);
-                }
+    for (int j = 0; j < p->nfuncs; j++) {
+        struct ast_func *f = p->funcs[j];
+        if (!f->qname)
+            continue;
+        if (strcmp(f->qname, "runtime.makeError") == 0)
+            in->fn_make_error = interp_func(in, f);
+        if (f->recv_type && f->pkg && strcmp(f->pkg->path, "time") == 0 && !in->ty.t_time) {
+            const struct type *rt = f->recv_type;
+            if (rt->kind == T_POINTER)
+                rt = rt->u.array.elem;
+            if (rt->kind == T_NAMED && strcmp(rt->u.named.name, "Time") == 0) {
+                in->ty.t_time = rt;
+                in->ty.t_chantime = types_chan(in->ts, (struct type *)rt, CHAN_BOTH);
             }
         }
     }

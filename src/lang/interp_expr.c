@@ -1769,7 +1769,9 @@ static struct value eval_selector(struct gstate *g, const struct ast_expr *e)
 
 static struct value eval(struct gstate *g, const struct ast_expr *e)
 {
-    if (e->cv)
+    /* A conversion re-converts its operand (its own folded value is not
+     * relied upon: see docs/lang-interp-needs.md). */
+    if (e->cv && e->kind != EX_CONVERT)
         return const_value(g, e);
     switch (e->kind) {
     case EX_IDENT: return load_ident(g, e);

@@ -522,7 +522,10 @@ static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
     push(g, x);
     enum exec_status st = EX_NORMAL;
     int r = 0;
-    const struct type *kt = s->u.range.key ? s->u.range.key->type : in->ty.t_int;
+    const struct type *kt =
+        s->u.range.key && s->u.range.key->type ? s->u.range.key->type : in->ty.t_int;
+    if (kt->underlying->kind == T_INTERFACE || kt->kind == T_UNTYPED_NIL)
+        kt = in->ty.t_int;
     switch (s->u.range.what) {
     case RANGE_INT: {
         int64_t n = x.i;

@@ -772,7 +772,8 @@ static void print_arg(struct pf *p, struct value v, char verb)
         return;
     }
     /* Unnamed basic types print directly; anything else may have methods. */
-    if (v.t->kind != T_NAMED || !handle_methods(p, v, verb))
+    bool basic = v.t->kind >= T_BOOL && v.t->kind <= T_STRING;
+    if (basic || !handle_methods(p, v, verb))
         print_value(p, v, verb, 0, true);
 }
 

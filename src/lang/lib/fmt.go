@@ -6,7 +6,13 @@ package fmt
 import (
 	"errors"
 	"os"
+	"runtime"
 )
+
+// keepRuntime uses package runtime so that its error types (runtime.Error
+// and the values run-time panics carry) are part of every program that
+// uses fmt.
+func keepRuntime() { runtime.KeepAlive(nil) }
 
 // Stringer is implemented by any value that has a String method.
 type Stringer interface {

@@ -24,7 +24,10 @@ func main() {
 	fmt.Println(flag.Load(), flag.CompareAndSwap(false, true), flag.Load())
 	var u uint32
 	atomic.StoreUint32(&u, 7)
-	fmt.Println(atomic.CompareAndSwapUint32(&u, 7, 8), u, atomic.SwapUint32(&u, 1), u)
+	swapped := atomic.CompareAndSwapUint32(&u, 7, 8)
+	after := u
+	old := atomic.SwapUint32(&u, 1)
+	fmt.Println(swapped, after, old, u)
 	var v atomic.Value
 	v.Store("cfg")
 	fmt.Println(v.Load())
@@ -33,5 +36,5 @@ func main() {
 // Output:
 // 100 50
 // false true true
-// true 1 8 1
+// true 8 8 1
 // cfg

@@ -16,7 +16,8 @@ def bless(path):
     if "// Output:" in src:
         return
     with tempfile.TemporaryDirectory() as d:
-        env = dict(os.environ, GO111MODULE="off", GOCACHE=os.path.join(d, "c"),
+        cache = os.environ.get("GOCACHE", "/tmp/chanlab-gocache")
+        env = dict(os.environ, GO111MODULE="off", GOCACHE=cache,
                    GOPATH=os.path.join(d, "p"), GOTOOLCHAIN="local")
         b = subprocess.run([GO, "build", "-o", os.path.join(d, "prog"), path], env=env,
                            capture_output=True, text=True)
@@ -30,7 +31,10 @@ def bless(path):
     if r.stderr:
         tail.append(f"// Stderr: {r.stderr.splitlines()[0]}")
     tail.append("// Output:")
-    for line in r.stdout.split("\n")[:-1] if r.stdout.endswith("\n") else r.stdout.split("\n"):
+    lines = r.stdout.split("\n")
+    if r.stdout.endswith("\n") or not r.stdout:
+        lines = lines[:-1]
+    for line in lines:
         tail.append("// " + line if line else "//")
     if not src.endswith("\n"):
         src += "\n"

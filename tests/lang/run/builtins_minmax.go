@@ -17,3 +17,11 @@ func main() {
 	fmt.Println(len(a), cap(a[:2]))
 	fmt.Println(len("héllo"), []byte("hi"), []rune("hé"), string([]rune{104, 233}), string(rune(65)))
 }
+
+// Output:
+// 1 3 1.5 b
+// [0 0 0]
+// 5
+// [x] 1
+// 4 4
+// 6 [104 105] [104 233] hé A

@@ -19,3 +19,12 @@ func main() {
 	var nilch chan int
 	fmt.Println(len(nilch), cap(nilch))
 }
+
+// Output:
+// 2 3
+// 1
+// 2
+// 3
+// 4
+// 0 false
+// 0 0

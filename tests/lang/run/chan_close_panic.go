@@ -11,3 +11,8 @@ func main() {
 	}()
 	ch <- 1
 }
+
+// Exit: 2
+// Stderr: panic: send on closed channel [recovered]
+// Output:
+// recovered: send on closed channel

@@ -18,3 +18,9 @@ func main() {
 	<-done
 	fmt.Println("done")
 }
+
+// Output:
+// recv a
+// recv b
+// recv c
+// done

@@ -50,3 +50,11 @@ func main() {
 	}
 	fmt.Println(*ptrs[0], *ptrs[1], *ptrs[2])
 }
+
+// Output:
+// 1 2 3 1
+// [3 6 9]
+// 0 1 4 
+// 3
+// 610
+// 0 1 2

@@ -30,3 +30,10 @@ func main() {
 	var x uint8 = 255
 	fmt.Println(x + 1)
 }
+
+// Output:
+// Sun Mon Tue 1024 1048576 1073741824
+// Tue 2 Mon
+// 4
+// 0.3333333333333333 0.33333334
+// 0

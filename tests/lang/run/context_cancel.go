@@ -52,3 +52,13 @@ func main() {
 	fmt.Println(ok, ok2, dctx.Err())
 	fmt.Println(context.Background(), context.TODO())
 }
+
+// Output:
+// stopped: context canceled
+// context canceled true
+// context deadline exceeded true
+// child: context canceled
+// 42 <nil>
+// context canceled my cause
+// false true context canceled
+// context.Background context.TODO

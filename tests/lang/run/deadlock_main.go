@@ -7,3 +7,8 @@ func main() {
 	fmt.Println("about to block")
 	ch <- 1
 }
+
+// Exit: 2
+// Stderr: fatal error: all goroutines are asleep - deadlock!
+// Output:
+// about to block

@@ -7,3 +7,7 @@ func main() {
 	wg.Add(1)
 	wg.Wait()
 }
+
+// Exit: 2
+// Stderr: fatal error: all goroutines are asleep - deadlock!
+// Output:

@@ -28,3 +28,13 @@ func main() {
 		fmt.Println("inner body")
 	}()
 }
+
+// Output:
+// deferred print 0
+// 12
+// defer 2
+// defer 1
+// defer 0
+// inner body
+// inner defer
+// x at defer time: 1

@@ -7,3 +7,8 @@ func main() {
 	fmt.Println("x")
 	fmt.Println(a / b)
 }
+
+// Exit: 2
+// Stderr: panic: runtime error: integer divide by zero
+// Output:
+// x

@@ -33,3 +33,8 @@ func main() {
 	sm.Unlock()
 	fmt.Println(sm.m)
 }
+
+// Output:
+// rex makes a sound
+// max makes a sound max
+// map[a:1]

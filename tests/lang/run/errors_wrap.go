@@ -37,3 +37,14 @@ func main() {
 	plain := fmt.Errorf("code %d", 5)
 	fmt.Println(plain, errors.Unwrap(plain))
 }
+
+// Output:
+// users: not found
+// true
+// query was users
+// layer: users: not found true true
+// a
+// b
+// true
+// not found and x true
+// code 5 <nil>

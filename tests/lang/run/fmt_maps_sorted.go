@@ -20,3 +20,11 @@ func main() {
 	nested := map[string]map[string]int{"x": {"b": 1, "a": 2}}
 	fmt.Println(nested)
 }
+
+// Output:
+// map[alpha:2 beta:4 mid:3 zeta:1]
+// map[-1:false 3:true 5:true 100:false]
+// map[-1:a 2.5:b 10:c]
+// map[{1 a}:3 {1 b}:2 {2 a}:1]
+// map[a:[2 3] b:[1]] 4
+// map[x:map[a:2 b:1]]

@@ -49,3 +49,31 @@ func main() {
 	fmt.Println(m, s, i)
 	fmt.Printf("%v %d\n", []interface{}{1, "a", nil, 2.5}, []int{1, 2})
 }
+
+// Output:
+// {1 x [1 2]}|{A:1 B:x c:[1 2]}|main.T
+// &{1 x [1 2]}|&{A:1 B:x c:[1 2]}
+// 42|   42|42   |00042|ff|FF|10|101|A|'B'|U+1F600
+// go|        go|go        |go|"a\"b\n"|6869
+// true|false|%!p(<nil>)
+// S<a> S<b>
+// error 7
+// error 7|error 7|3
+// %!d(string=str) %!s(int=5)
+// %!d(MISSING)
+// 1
+// %!(EXTRA int=2)%| 99.5%
+// int string float64 []string map[string]int *main.E
+// struct {} func(int) string chan int
+// [a b] [true false]
+// ["a" "b"]
+// 616263 61 62 63 78797A
+// +5 -5  5
+//     1|2   |
+//    3.1|
+// a1 2bc3.5 <nil>
+// x 1
+// |
+// true <nil>
+// map[] [] <nil>
+// [1 a <nil> 2.5] [1 2]

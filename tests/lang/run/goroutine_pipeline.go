@@ -31,3 +31,6 @@ func main() {
 	}
 	fmt.Println(sum)
 }
+
+// Output:
+// 25333

@@ -23,3 +23,9 @@ func init() {
 func main() {
 	fmt.Println("main", a, b, total)
 }
+
+// Output:
+// f called
+// init 1 11 10
+// init 2 21
+// main 11 10 21

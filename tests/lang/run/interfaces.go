@@ -58,3 +58,14 @@ func main() {
 	var sh Shape = p
 	fmt.Println(e1 == nil, sh == nil, sh != nil)
 }
+
+// Output:
+// rect 6
+// circle 3
+// 9
+// nil int 3 stringish x error e shape rect other float64
+// true
+// {1 1} true
+// <nil> false
+// true true
+// true false true

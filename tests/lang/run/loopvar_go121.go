@@ -14,3 +14,6 @@ func main() {
 	}
 	fmt.Println()
 }
+
+// Output:
+// 3 3 3 

@@ -18,3 +18,6 @@ func main() {
 	time.Sleep(10 * time.Millisecond)
 	fmt.Println("main done")
 }
+
+// Output:
+// main done

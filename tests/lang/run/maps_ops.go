@@ -35,3 +35,13 @@ func main() {
 	sm["x"] = append(sm["x"], 1, 2)
 	fmt.Println(sm)
 }
+
+// Output:
+// 3 1 5 1 0 false
+// false 2
+// map[105:4 109:1 112:2 115:4]
+// a b 2
+// 1 2 3 0
+// 0 map[]
+// 11
+// map[x:[1 2]]

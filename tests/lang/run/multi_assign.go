@@ -27,3 +27,12 @@ func main() {
 	fmt.Println(b)
 	fmt.Println(divmod(7, 2))
 }
+
+// Output:
+// b a
+// 3 2
+// 1 [9 2 3]
+// [3 9 2]
+// 1 s
+// p
+// 3 1

@@ -6,3 +6,7 @@ func main() {
 	var t *T
 	println(t.v)
 }
+
+// Exit: 2
+// Stderr: panic: runtime error: invalid memory address or nil pointer dereference
+// Output:

@@ -24,3 +24,8 @@ func main() {
 	o2.Do(func() { fmt.Println("not again") })
 	fmt.Println("end")
 }
+
+// Output:
+// init once
+// recovered in once
+// end

@@ -10,3 +10,7 @@ func main() {
 	fmt.Println("exiting")
 	os.Exit(3)
 }
+
+// Exit: 3
+// Output:
+// exiting

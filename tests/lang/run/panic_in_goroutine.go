@@ -12,3 +12,7 @@ func main() {
 	time.Sleep(time.Second)
 	fmt.Println("not reached")
 }
+
+// Exit: 2
+// Stderr: panic: goroutine failed
+// Output:

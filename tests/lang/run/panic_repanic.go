@@ -10,3 +10,8 @@ func main() {
 	}()
 	panic("first")
 }
+
+// Exit: 2
+// Stderr: panic: first [recovered]
+// Output:
+// caught first

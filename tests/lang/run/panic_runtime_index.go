@@ -8,3 +8,8 @@ func main() {
 	fmt.Println("before")
 	fmt.Println(xs[i])
 }
+
+// Exit: 2
+// Stderr: panic: runtime error: index out of range [5] with length 3
+// Output:
+// before

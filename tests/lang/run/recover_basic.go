@@ -89,3 +89,19 @@ func main() {
 		fmt.Println(a[1:i])
 	}()
 }
+
+// Output:
+// 3 <nil>
+// 0 recovered: runtime error: integer divide by zero
+// runtime error: index out of range [5] with length 3
+// true
+// inner sees: first
+// outer recovered: second
+// helper got: <nil>
+// direct got: p
+// <nil>
+// runtime.plainError assignment to entry in nil map
+// interface conversion: interface {} is string, not int
+// runtime error: invalid memory address or nil pointer dereference
+// custom 42
+// runtime error: slice bounds out of range [:5] with capacity 3

@@ -56,3 +56,9 @@ func main() {
 	wg2.Wait()
 	fmt.Println(data["k"])
 }
+
+// Output:
+// consumed 1
+// consumed 2
+// consumed 3
+// 5

@@ -37,3 +37,10 @@ func main() {
 		fmt.Println("nil never ready")
 	}
 }
+
+// Output:
+// empty
+// got 5 true
+// sent
+// full
+// nil never ready

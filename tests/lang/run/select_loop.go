@@ -28,3 +28,6 @@ func main() {
 		}
 	}
 }
+
+// Output:
+// sum 24

@@ -5,3 +5,7 @@ func main() {
 	close(ch)
 	ch <- 1
 }
+
+// Exit: 2
+// Stderr: panic: send on closed channel
+// Output:

@@ -37,3 +37,12 @@ func main() {
 	fmt.Println(big[:5], big[95:])
 	fmt.Println(sort.Search(100, func(i int) bool { return i*i >= 50 }))
 }
+
+// Output:
+// [1 2 3 5 8 9] true 4
+// [apple fig pear]
+// [{B 25} {A 30} {C 35}]
+// [a bb ccc]
+// [9 8 5 3 2 1]
+// [0 1 2 3 4] [96 97 98 99 100]
+// 8

@@ -24,3 +24,15 @@ func main() {
 	u, err := strconv.Unquote(`"a\tb"`)
 	fmt.Println(u, err)
 }
+
+// Output:
+// -42 ff -1000
+// 123 <nil>
+// strconv.Atoi: parsing "12a": invalid syntax
+// strconv.ParseInt: parsing "99999999999999999999": value out of range
+// -255 <nil>
+// 3.25 <nil>
+// true <nil>
+// "hi\n\"there\"" 1.500 1.2345678e+03
+// 1e-06 false
+// a	b <nil>

@@ -28,3 +28,17 @@ func main() {
 	fmt.Println(before, after, found)
 	fmt.Println(strings.EqualFold("Go", "GO"), strings.SplitN("a,b,c", ",", 2))
 }
+
+// Output:
+// HELLO, WORLD hello, world
+// true true false
+// 4 8 -1
+// [a b  c] 4
+// x-y-z
+// ababab pad [a b c]
+// bbaa bbbbbbbb
+// hi x a
+// 0;1;2;end!é 12
+// 3 5
+// key value true
+// true [a b,c]

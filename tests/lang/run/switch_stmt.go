@@ -48,3 +48,16 @@ loop:
 		fmt.Println("i", i)
 	}
 }
+
+// Output:
+// -1 neg
+// 0 zero
+// 5 small
+// 50 big
+// two or three
+// fell into four
+// b!
+// i 0
+// i 1
+// i 3
+// i 4

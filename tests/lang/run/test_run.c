@@ -100,8 +100,7 @@ static void free_expect(struct expect *e)
         free(e->args[i]);
 }
 
-static void check_first_line(const char *file, const char *what, const char *err,
-                             const char *want)
+static void check_first_line(const char *file, const char *what, const char *err, const char *want)
 {
     const char *nl = strchr(err, '\n');
     size_t n = nl ? (size_t)(nl - err) : strlen(err);
@@ -111,8 +110,8 @@ static void check_first_line(const char *file, const char *what, const char *err
         return;
     }
     if (strlen(want) != n || strncmp(err, want, n) != 0)
-        fail_msg("%s: %s: stderr first line\nwant: %s\ngot:  %.*s\n(full stderr:\n%s)", file,
-                 what, want, (int)n, err, err);
+        fail_msg("%s: %s: stderr first line\nwant: %s\ngot:  %.*s\n(full stderr:\n%s)", file, what,
+                 want, (int)n, err, err);
 }
 
 static void test_program(void **state)
@@ -140,8 +139,8 @@ static void test_program(void **state)
         fail_msg("%s: chanlab stdout\n--- want\n%s--- got\n%s---\n(stderr:\n%s)", file, e.out,
                  r.out, r.err);
     if (r.status != e.exit)
-        fail_msg("%s: chanlab exit status: want %d, got %d\n(stderr:\n%s)", file, e.exit,
-                 r.status, r.err);
+        fail_msg("%s: chanlab exit status: want %d, got %d\n(stderr:\n%s)", file, e.exit, r.status,
+                 r.err);
     check_first_line(file, "chanlab", r.err, e.stderr_first);
     th_result_free(&r);
 

@@ -28,3 +28,9 @@ func main() {
 	})
 	<-done
 }
+
+// Output:
+// ticks 3
+// stopped true
+// timer fired
+// after func

@@ -24,3 +24,7 @@ func main() {
 		fmt.Println("timeout")
 	}
 }
+
+// Output:
+// timeout
+// value 1

@@ -26,3 +26,7 @@ func main() {
 	el := time.Since(start)
 	fmt.Println(el >= 30*time.Millisecond, el < time.Second)
 }
+
+// Output:
+// [10 20 30]
+// true true

@@ -7,3 +7,7 @@ func main() {
 	n := x.(int)
 	fmt.Println(n)
 }
+
+// Exit: 2
+// Stderr: panic: interface conversion: interface {} is string, not int
+// Output:

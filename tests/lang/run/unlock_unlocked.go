@@ -6,3 +6,7 @@ func main() {
 	var mu sync.Mutex
 	mu.Unlock()
 }
+
+// Exit: 2
+// Stderr: fatal error: sync: unlock of unlocked mutex
+// Output:

@@ -30,3 +30,6 @@ func main() {
 	}
 	fmt.Println(total)
 }
+
+// Output:
+// 2550
