@@ -20,7 +20,7 @@
 static void run_check(const char *bank_dir)
 {
     char *tmp = th_tmpdir();
-    char *xdg, *bank;
+    char *xdg = NULL, *bank = NULL;
     if (asprintf(&xdg, "XDG_CONFIG_HOME=%s", tmp) < 0 ||
         asprintf(&bank, "CHANLAB_BANK_DIR=%s", bank_dir) < 0)
         fail_msg("asprintf");
