@@ -953,21 +953,24 @@ static int precedence(enum ast_op op)
 static struct ast_expr *parse_binary(struct parser *p, int prec1)
 {
     struct ast_expr *x = parse_unary(p);
+    int chain = 0; /* a left-deep chain nests as deep as it is long */
     for (;;) {
         enum ast_op op = tok_binop(p->tok.kind);
         int prec = precedence(op);
         if (prec < prec1 || prec == 0)
-            return x;
+            break;
         next(p);
         if (!enter(p))
-            return x;
+            break;
+        chain++;
         struct ast_expr *e = ast_expr_new(p->a, EX_BINARY, x->pos);
         e->u.binary.op = op;
         e->u.binary.x = x;
         e->u.binary.y = parse_binary(p, prec + 1);
-        leave(p);
         x = e;
     }
+    p->depth -= chain;
+    return x;
 }
 
 static struct ast_expr *parse_expr(struct parser *p)

@@ -2,6 +2,7 @@
  * memory, resolve imports against the embedded standard library, run the
  * parser, checker and vet, and expose diagnostics and the checked tree. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,8 +131,46 @@ static void finish_diags(struct lang_program *p)
     p->nwarnings = p->diags.nwarnings;
 }
 
+static struct lang_program *load_source(const char *name, const char *src, size_t len,
+                                        const struct lang_options *opt);
+
+/* The parser bounds nesting at PARSE_MAX_DEPTH, but each level costs the
+ * checker several frames (many more under AddressSanitizer), so the front
+ * end runs on a thread with a large, lazily committed stack. */
+enum { FRONT_STACK = 512u << 20 };
+
+struct load_job {
+    const char *name, *src;
+    size_t len;
+    const struct lang_options *opt;
+    struct lang_program *result;
+};
+
+static void *load_thread(void *arg)
+{
+    struct load_job *j = arg;
+    j->result = load_source(j->name, j->src, j->len, j->opt);
+    return NULL;
+}
+
 struct lang_program *lang_load_source(const char *name, const char *src, size_t len,
                                       const struct lang_options *opt)
+{
+    struct load_job job = {name, src, len, opt, NULL};
+    pthread_attr_t attr;
+    pthread_t th;
+    if (pthread_attr_init(&attr) == 0) {
+        bool ok = pthread_attr_setstacksize(&attr, FRONT_STACK) == 0 &&
+                  pthread_create(&th, &attr, load_thread, &job) == 0;
+        pthread_attr_destroy(&attr);
+        if (ok && pthread_join(th, NULL) == 0)
+            return job.result;
+    }
+    return load_source(name, src, len, opt); /* no thread: the C stack it is */
+}
+
+static struct lang_program *load_source(const char *name, const char *src, size_t len,
+                                        const struct lang_options *opt)
 {
     struct lang_program *p = calloc(1, sizeof *p);
     if (!p)
