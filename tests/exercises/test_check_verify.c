@@ -1,0 +1,121 @@
+/* test_check_verify.c: what `chanlab check` says when a program does not do
+ * what its declaration says. A temporary bank stands in for the shipped one
+ * ($CHANLAB_BANK_DIR): one question linking five exercises, some declared
+ * wrongly on purpose, and one program that fails vet. The report's lines
+ * are compared exactly (the temporary directory written as $DIR). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static const char bank_json[] =
+    "{\"schema\": 1, \"topic\": \"select\", \"title\": \"Select\",\n"
+    " \"questions\": [{\"id\": \"select.demo\", \"tier\": \"mid\", \"origin\": \"extra\",\n"
+    "   \"question\": \"Q?\", \"answer\": \"A.\", \"key_points\": [\"a\", \"b\", \"c\"],\n"
+    "   \"follow_ups\": [{\"question\": \"F?\", \"answer\": \"G.\"}],\n"
+    "   \"exercises\": [\"select/hello\", \"select/boom\", \"select/bye\", \"select/either\",\n"
+    "                 \"select/unused\"],\n"
+    "   \"quiz\": [{\"prompt\": \"P\", \"choices\": [{\"text\": \"x\", \"correct\": true},\n"
+    "               {\"text\": \"y\", \"why\": \"w\"}, {\"text\": \"z\", \"why\": \"w\"}]},\n"
+    "            {\"prompt\": \"R\", \"choices\": [{\"text\": \"x\", \"correct\": true},\n"
+    "               {\"text\": \"y\", \"why\": \"w\"}, {\"text\": \"z\", \"why\": \"w\"}]}]}],\n"
+    " \"exercises\": [\n"
+    "  {\"id\": \"select/hello\", \"title\": \"t\", \"shows\": \"s\",\n"
+    "   \"expect\": {\"outcome\": \"ok\", \"stdout\": \"hello\\n\"}},\n"
+    "  {\"id\": \"select/boom\", \"title\": \"t\", \"shows\": \"s\",\n"
+    "   \"expect\": {\"outcome\": \"ok\", \"stdout\": \"\"}},\n"
+    "  {\"id\": \"select/bye\", \"title\": \"t\", \"shows\": \"s\",\n"
+    "   \"expect\": {\"outcome\": \"exit\", \"exit\": 3, \"stdout\": \"bye\\n\"}},\n"
+    "  {\"id\": \"select/either\", \"title\": \"t\", \"shows\": \"s\",\n"
+    "   \"expect\": {\"outcome\": \"exit\", \"exit\": 1, \"schedule_dependent\": true}},\n"
+    "  {\"id\": \"select/unused\", \"title\": \"t\", \"shows\": \"s\",\n"
+    "   \"expect\": {\"outcome\": \"ok\", \"stdout\": \"\"}}\n"
+    " ]}\n";
+
+static const struct {
+    const char *name, *text;
+} programs[] = {
+    {"hello.go", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n"},
+    {"boom.go", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n"},
+    {"bye.go", "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n"
+               "\tfmt.Println(\"bye\")\n\tos.Exit(3)\n}\n"},
+    /* Both cases are ready: select picks one at random, so exploration
+     * must find a seed that takes the second. */
+    {"either.go", "package main\n\nimport \"os\"\n\nfunc main() {\n"
+                  "\ta := make(chan int, 1)\n\tb := make(chan int, 1)\n\ta <- 1\n\tb <- 2\n"
+                  "\tselect {\n\tcase <-a:\n\tcase <-b:\n\t\tos.Exit(1)\n\t}\n}\n"},
+    {"unused.go", "package main\n\nfunc main() {\n\tx := 1\n}\n"},
+};
+
+static void test_report(void **state)
+{
+    (void)state;
+    char *tmp = th_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/questions", tmp);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/questions/select.json", tmp);
+    th_write_file(path, bank_json);
+    snprintf(path, sizeof path, "%s/exercises", tmp);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/exercises/select", tmp);
+    assert_int_equal(mkdir(path, 0700), 0);
+    for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
+        snprintf(path, sizeof path, "%s/exercises/select/%s", tmp, programs[i].name);
+        th_write_file(path, programs[i].text);
+    }
+
+    char *bank = NULL, *xdg = NULL;
+    if (asprintf(&bank, "CHANLAB_BANK_DIR=%s/questions", tmp) < 0 ||
+        asprintf(&xdg, "XDG_CONFIG_HOME=%s/no-config", tmp) < 0)
+        fail_msg("asprintf");
+    char *env[] = {bank, xdg, NULL};
+    char *argv[] = {(char *)th_env("CHANLAB"), "check", NULL};
+    struct th_result r = th_run(argv, NULL, 300, env);
+
+    /* Replace the temporary directory by $DIR. */
+    char *out = malloc(r.out_len + 1), *w = out;
+    assert_non_null(out);
+    size_t n = strlen(tmp);
+    for (const char *p = r.out; *p;) {
+        if (strncmp(p, tmp, n) == 0) {
+            memcpy(w, "$DIR", 4);
+            w += 4;
+            p += n;
+        } else {
+            *w++ = *p++;
+        }
+    }
+    *w = '\0';
+    assert_string_equal(
+        out, "$DIR/exercises/select/hello.go: with seed 0 its stdout is \"hi\\n\"; the bank "
+             "declares \"hello\\n\"\n"
+             "$DIR/exercises/select/boom.go: with seed 0 it panics: boom; the bank declares that "
+             "it runs to completion\n"
+             "$DIR/exercises/select/unused.go:4:2: declared and not used: x\n"
+             "$DIR/exercises/select/unused.go: fails vet, so it cannot run\n"
+             "chanlab check: 1 questions (0 junior, 1 mid, 0 senior), 5 exercises (0 with a "
+             "fix), 2 quiz items, 0 predict items; 2 programs ran as declared; 3 problems\n");
+    assert_int_equal(r.status, 1);
+    free(out);
+    th_result_free(&r);
+    free(bank);
+    free(xdg);
+    th_rmtree(tmp);
+    free(tmp);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
