@@ -199,6 +199,14 @@ static bool scan_string(struct scan *sc)
     int line = sc->line, col = sc->col;
     advance(sc); /* the opening quote */
     for (;;) {
+        /* Fast path: a run of printable ASCII moves one column a byte. */
+        while (sc->i < sc->len) {
+            unsigned char b = (unsigned char)sc->s[sc->i];
+            if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\')
+                break;
+            sc->i++;
+            sc->col++;
+        }
         int c = peek(sc);
         if (c < 0) {
             sc->line = line, sc->col = col;
