@@ -178,7 +178,8 @@ struct checker {
     struct ast_func **init_funcs;
     int ninit_funcs, capinit_funcs;
     int cappkgs;
-    bool quiet_undefined; /* a rejected dot import: names may come from it */
+    const struct ast_expr *ctx_fun; /* call whose arguments are being assigned */
+    bool quiet_undefined;           /* a rejected dot import: names may come from it */
     int funclit_counter;
     int depth; /* recursion guard */
 };
@@ -200,8 +201,9 @@ enum mode check_value(struct checker *c, struct ast_expr *e, struct type *hint);
 enum mode check_as_value(struct checker *c, struct ast_expr *e, enum mode m);
 struct type *check_type_expr(struct checker *c, struct ast_expr *e);
 /* check_assign_to converts *ep (already checked) to type t for an
- * assignment-like context ("assignment", "argument to f", "return
- * statement"...), reporting Go's error; wraps implicit conversions. */
+ * assignment-like context ("assignment", "return statement"...; NULL means
+ * "argument to F" for the call c->ctx_fun), reporting Go's error; wraps
+ * implicit conversions. */
 bool check_assign_to(struct checker *c, struct ast_expr **ep, struct type *t, const char *context);
 /* check_default gives an untyped expression its default type. */
 void check_default(struct checker *c, struct ast_expr *e);

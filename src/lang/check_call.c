@@ -248,8 +248,9 @@ static void check_args(struct checker *c, struct ast_expr *e, const struct type 
     int np = sig->u.func.nparams;
     bool variadic = sig->u.func.variadic;
     char fs[200], have[400], want[400], ctx[260];
-    check_expr_string(e->u.call.fun, fs, sizeof fs);
-    snprintf(ctx, sizeof ctx, "argument to %s", fs);
+    fs[0] = ctx[0] = 0;
+#define FS  (check_expr_string(e->u.call.fun, fs, sizeof fs))
+#define CTX (snprintf(ctx, sizeof ctx, "argument to %s", FS), ctx)
     e->u.call.variadic_from = -1;
 
     /* f(g()) with multi-valued g */
@@ -268,7 +269,7 @@ static void check_args(struct checker *c, struct ast_expr *e, const struct type 
                 write_want(c, sig, want, sizeof want);
                 ERR(n < np ? e->u.call.rparen : a->pos,
                     "%s arguments in call to %s\n\thave %s\n\twant %s",
-                    n < np ? "not enough" : "too many", fs, have, want);
+                    n < np ? "not enough" : "too many", FS, have, want);
                 return;
             }
             for (int i = 0; i < n; i++) {
@@ -276,9 +277,9 @@ static void check_args(struct checker *c, struct ast_expr *e, const struct type 
                                                           : sig->u.func.params[i];
                 if (!types_assignable(TS, tt->u.tuple.elems[i], pt)) {
                     char ts[128], ps[128];
-                    ERR(a->pos, "cannot use %s (value of type %s) as %s value in %s", fs,
+                    ERR(a->pos, "cannot use %s (value of type %s) as %s value in %s", FS,
                         check_type_string(c, tt->u.tuple.elems[i], ts, sizeof ts),
-                        check_type_string(c, pt, ps, sizeof ps), ctx);
+                        check_type_string(c, pt, ps, sizeof ps), CTX);
                     return;
                 }
             }
@@ -307,7 +308,7 @@ static void check_args(struct checker *c, struct ast_expr *e, const struct type 
 
     if (e->u.call.has_dots) {
         if (!variadic) {
-            ERR(e->pos, "cannot use ... in call to non-variadic %s", fs);
+            ERR(e->pos, "cannot use ... in call to non-variadic %s", FS);
             return;
         }
         if (nargs != np) {
@@ -315,11 +316,11 @@ static void check_args(struct checker *c, struct ast_expr *e, const struct type 
             write_want(c, sig, want, sizeof want);
             ERR(nargs < np ? e->u.call.rparen : args[np]->pos,
                 "%s arguments in call to %s\n\thave %s\n\twant %s",
-                nargs < np ? "not enough" : "too many", fs, have, want);
+                nargs < np ? "not enough" : "too many", FS, have, want);
             return;
         }
         for (int i = 0; i < nargs; i++)
-            check_assign_to(c, &args[i], sig->u.func.params[i], ctx);
+            check_assign_to(c, &args[i], sig->u.func.params[i], NULL);
         return;
     }
     bool ok = variadic ? nargs >= np - 1 : nargs == np;
@@ -331,17 +332,19 @@ static void check_args(struct checker *c, struct ast_expr *e, const struct type 
         if (few && nargs == 0)
             at = e->u.call.rparen;
         ERR(at, "%s arguments in call to %s\n\thave %s\n\twant %s", few ? "not enough" : "too many",
-            fs, have, want);
+            FS, have, want);
         return;
     }
     for (int i = 0; i < nargs; i++) {
         struct type *pt = variadic && i >= np - 1 ? sig->u.func.params[np - 1]->u.array.elem
                                                   : sig->u.func.params[i];
-        check_assign_to(c, &args[i], pt, ctx);
+        check_assign_to(c, &args[i], pt, NULL);
     }
     if (variadic)
         e->u.call.variadic_from = np - 1;
 }
+#undef FS
+#undef CTX
 
 static enum mode call_result(struct checker *c, struct ast_expr *e, const struct type *sig)
 {
@@ -849,6 +852,9 @@ enum mode check_call(struct checker *c, struct ast_expr *e, struct type *hint)
             e->u.call.kind = CALL_IFACE;
         }
     }
+    const struct ast_expr *saved_fun = c->ctx_fun;
+    c->ctx_fun = e->u.call.fun;
     check_args(c, e, sig);
+    c->ctx_fun = saved_fun;
     return call_result(c, e, sig);
 }

@@ -613,9 +613,24 @@ struct ast_expr *check_wrap_convert(struct checker *c, struct ast_expr *x, struc
     return w;
 }
 
-bool check_assign_to(struct checker *c, struct ast_expr **ep, struct type *t, const char *context)
+/* arg_context builds "argument to f" for the call being checked; only on
+ * the error paths, as it is not cheap. */
+static const char *arg_context(struct checker *c, const char *context, char *buf, size_t size)
+{
+    if (context)
+        return context;
+    char fs[200];
+    snprintf(buf, size, "argument to %s",
+             c->ctx_fun ? check_expr_string(c->ctx_fun, fs, sizeof fs) : "function");
+    return buf;
+}
+
+bool check_assign_to(struct checker *c, struct ast_expr **ep, struct type *t,
+                     const char *context_in)
 {
     struct ast_expr *e = *ep;
+    char ctxbuf[260];
+#define context arg_context(c, context_in, ctxbuf, sizeof ctxbuf)
     char os[400], ts[200];
     if (e->mode == M_INVALID || t->kind == T_INVALID)
         return true;
@@ -694,6 +709,7 @@ bool check_assign_to(struct checker *c, struct ast_expr **ep, struct type *t, co
     ERR(e->pos, "cannot use %s as %s value in %s", os, ts, context);
     return false;
 }
+#undef context
 
 /* ---- types ------------------------------------------------------------------ */
 
@@ -1049,11 +1065,11 @@ static enum mode check_comparison(struct checker *c, struct ast_expr *e)
     char es[300], ts[100], ys[100];
     check_use(c, x);
     check_use(c, y);
-    check_expr_string(e, es, sizeof es);
     if (x->mode == M_NIL || y->mode == M_NIL) {
         struct ast_expr *o = x->mode == M_NIL ? y : x;
         if (o->mode == M_NIL) {
-            ERR(x->pos, "invalid operation: %s (operator %s not defined on nil)", es,
+            ERR(x->pos, "invalid operation: %s (operator %s not defined on nil)",
+                check_expr_string(e, es, sizeof es),
                 op == OP_EQL || op == OP_NEQ ? op_text(op) : op_text(op));
             return fail(c, e);
         }
@@ -1061,13 +1077,14 @@ static enum mode check_comparison(struct checker *c, struct ast_expr *e)
         if (k != T_POINTER && k != T_SLICE && k != T_MAP && k != T_CHAN && k != T_FUNC &&
             k != T_INTERFACE) {
             char os[300];
-            ERR(o->pos, "invalid operation: %s (mismatched types %s and untyped nil)", es,
-                check_type_string(c, o->type, ts, sizeof ts));
+            ERR(o->pos, "invalid operation: %s (mismatched types %s and untyped nil)",
+                check_expr_string(e, es, sizeof es), check_type_string(c, o->type, ts, sizeof ts));
             (void)os;
             return fail(c, e);
         }
         if (op != OP_EQL && op != OP_NEQ) {
-            ERR(x->pos, "invalid operation: %s (operator %s not defined on nil)", es, op_text(op));
+            ERR(x->pos, "invalid operation: %s (operator %s not defined on nil)",
+                check_expr_string(e, es, sizeof es), op_text(op));
             return fail(c, e);
         }
         return set(e, M_VALUE, basic(c, T_UNTYPED_BOOL));
@@ -1078,8 +1095,8 @@ static enum mode check_comparison(struct checker *c, struct ast_expr *e)
     y = e->u.binary.y;
     bool ok = types_assignable(TS, x->type, y->type) || types_assignable(TS, y->type, x->type);
     if (!ok) {
-        ERR(y->pos, "invalid operation: %s (mismatched types %s and %s)", es,
-            check_type_string(c, x->type, ts, sizeof ts),
+        ERR(y->pos, "invalid operation: %s (mismatched types %s and %s)",
+            check_expr_string(e, es, sizeof es), check_type_string(c, x->type, ts, sizeof ts),
             check_type_string(c, y->type, ys, sizeof ys));
         return fail(c, e);
     }
@@ -1096,14 +1113,16 @@ static enum mode check_comparison(struct checker *c, struct ast_expr *e)
                                : t->underlying->kind == T_FUNC ? "func"
                                                                : NULL;
             if (what)
-                ERR(x->pos, "invalid operation: %s (%s can only be compared to nil)", es, what);
+                ERR(x->pos, "invalid operation: %s (%s can only be compared to nil)",
+                    check_expr_string(e, es, sizeof es), what);
             else
-                ERR(x->pos, "invalid operation: %s (%s cannot be compared)", es,
-                    check_type_string(c, t, ts, sizeof ts));
+                ERR(x->pos, "invalid operation: %s (%s cannot be compared)",
+                    check_expr_string(e, es, sizeof es), check_type_string(c, t, ts, sizeof ts));
             return fail(c, e);
         }
     } else if (!types_ordered(t)) {
-        ERR(x->pos, "invalid operation: %s (operator %s not defined on %s)", es, op_text(op),
+        ERR(x->pos, "invalid operation: %s (operator %s not defined on %s)",
+            check_expr_string(e, es, sizeof es), op_text(op),
             x->mode == M_VAR ? x->kind == EX_IDENT ? x->u.ident.name : "operand" : "operand");
         return fail(c, e);
     }
@@ -1143,12 +1162,11 @@ static enum mode check_binary(struct checker *c, struct ast_expr *e, struct type
         return fail(c, e);
     x = e->u.binary.x;
     y = e->u.binary.y;
-    check_expr_string(e, es, sizeof es);
     if (!types_is_untyped(x->type) || !types_is_untyped(y->type)) {
         if (x->type != y->type) {
             char ys[100];
-            ERR(x->pos, "invalid operation: %s (mismatched types %s and %s)", es,
-                check_type_string(c, x->type, ts, sizeof ts),
+            ERR(x->pos, "invalid operation: %s (mismatched types %s and %s)",
+                check_expr_string(e, es, sizeof es), check_type_string(c, x->type, ts, sizeof ts),
                 check_type_string(c, y->type, ys, sizeof ys));
             return fail(c, e);
         }
@@ -1161,8 +1179,8 @@ static enum mode check_binary(struct checker *c, struct ast_expr *e, struct type
             t = rx >= ry ? x->type : y->type;
         else if (x->type != y->type) {
             char ys[100];
-            ERR(x->pos, "invalid operation: %s (mismatched types %s and %s)", es,
-                check_type_string(c, x->type, ts, sizeof ts),
+            ERR(x->pos, "invalid operation: %s (mismatched types %s and %s)",
+                check_expr_string(e, es, sizeof es), check_type_string(c, x->type, ts, sizeof ts),
                 check_type_string(c, y->type, ys, sizeof ys));
             return fail(c, e);
         }

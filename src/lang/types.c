@@ -17,6 +17,8 @@ struct types {
     uint32_t next_id;
     const char **names; /* method names by id */
     int nnames, capnames;
+    int *slots; /* open-addressed index of names (ids, -1 empty) */
+    int nslots;
 };
 
 static void *xrealloc(void *p, size_t size)
@@ -67,6 +69,7 @@ void types_free(struct types *ts)
         return;
     free(ts->table);
     free(ts->names);
+    free(ts->slots);
 }
 
 struct type *types_basic(struct types *ts, enum type_kind kind)
@@ -84,16 +87,46 @@ struct type *types_any(struct types *ts)
     return ts->any_type;
 }
 
+static unsigned name_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 int types_name_id(struct types *ts, const char *name)
 {
-    for (int i = 0; i < ts->nnames; i++)
-        if (strcmp(ts->names[i], name) == 0)
-            return i;
+    if (ts->nnames * 2 >= ts->nslots) {
+        /* rehash the open-addressed index of names */
+        int nslots = ts->nslots ? ts->nslots * 2 : 256;
+        int *slots = malloc((size_t)nslots * sizeof *slots);
+        if (!slots)
+            xrealloc(NULL, 0);
+        for (int i = 0; i < nslots; i++)
+            slots[i] = -1;
+        for (int i = 0; i < ts->nnames; i++) {
+            unsigned j = name_hash(ts->names[i]) & (unsigned)(nslots - 1);
+            while (slots[j] >= 0)
+                j = (j + 1) & (unsigned)(nslots - 1);
+            slots[j] = i;
+        }
+        free(ts->slots);
+        ts->slots = slots;
+        ts->nslots = nslots;
+    }
+    unsigned j = name_hash(name) & (unsigned)(ts->nslots - 1);
+    while (ts->slots[j] >= 0) {
+        if (strcmp(ts->names[ts->slots[j]], name) == 0)
+            return ts->slots[j];
+        j = (j + 1) & (unsigned)(ts->nslots - 1);
+    }
     if (ts->nnames == ts->capnames) {
         ts->capnames = ts->capnames ? ts->capnames * 2 : 64;
         ts->names = xrealloc(ts->names, (size_t)ts->capnames * sizeof *ts->names);
     }
     ts->names[ts->nnames] = arena_strndup(ts->arena, name, strlen(name));
+    ts->slots[j] = ts->nnames;
     return ts->nnames++;
 }
 
