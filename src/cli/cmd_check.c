@@ -151,20 +151,29 @@ static void print_quoted(const char *s, size_t n)
 }
 
 /* vet loads path and prints its errors; returns the program, or NULL
- * (after counting a problem) when it does not check. */
-static struct lang_program *vet(const struct bank_exercise *x, const char *path, struct tally *t)
+ * (after counting a problem) when it does not check. A fixed program must
+ * also be free of vet warnings: the bug it fixes is often the very thing
+ * vet warns about (a copied lock, a captured loop variable). */
+static struct lang_program *vet(const struct bank_exercise *x, const char *path, bool fixed,
+                                struct tally *t)
 {
     struct lang_options opt = {.lang = x->go121 ? "go1.21" : NULL};
     struct lang_program *p = lang_load_file(path, &opt);
-    if (lang_error_count(p) == 0)
+    bool errors = lang_error_count(p) > 0;
+    bool warnings = fixed && lang_warning_count(p) > 0;
+    if (!errors && !warnings)
         return p;
     for (size_t i = 0; i < lang_diag_count(p); i++) {
         const struct lang_diag *d = lang_diag_peek(p, i);
-        if (d->severity == LANG_ERROR)
+        if (d->severity == LANG_ERROR || fixed)
             printf("%s:%d:%d: %s\n", d->file, d->line, d->col, d->message);
     }
-    printf("%s: fails vet, so it cannot run\n", path);
     t->problems++;
+    if (!errors) {
+        printf("%s: a fix should pass vet without warnings\n", path);
+        return p;
+    }
+    printf("%s: fails vet, so it cannot run\n", path);
     lang_program_free(p);
     return NULL;
 }
@@ -212,7 +221,7 @@ static void check_predict(const struct bank_exercise *x, const struct result *r,
 static void verify(const struct bank_exercise *x, const char *path, const struct bank_expect *e,
                    bool fixed, struct tally *t)
 {
-    struct lang_program *p = vet(x, path, t);
+    struct lang_program *p = vet(x, path, fixed, t);
     if (!p)
         return;
     if (e->outcome == BANK_RACE) {
