@@ -242,9 +242,11 @@ struct rt_snapshot *rt_snapshot_new(struct rt *rt)
     }
     size_t nc = 0;
     for (struct rt_chan *c = rt->chead; c; c = c->next)
-        nc++;
+        nc += !c->released;
     s->chans = rt_xcalloc(nc ? nc : 1, sizeof *s->chans);
     for (struct rt_chan *c = rt->chead; c; c = c->next) {
+        if (c->released)
+            continue;
         struct rt_snap_chan *sc = &s->chans[s->nchans++];
         sc->id = c->id;
         sc->label = c->label ? c->label : "";

@@ -28,7 +28,7 @@
 #define RT_ASAN 0
 #endif
 
-#if !defined(__x86_64__) && !defined(__aarch64__)
+#if defined(RT_FORCE_UCONTEXT) || (!defined(__x86_64__) && !defined(__aarch64__))
 #define RT_UCONTEXT 1 /* no hand-written switch for this target */
 #endif
 
@@ -224,7 +224,8 @@ struct rt {
     struct rt_g *globq_head, *globq_tail;
     size_t globq_len;
     int64_t next_goid;
-    struct rt_g *main_g;
+    bool main_goexit; /* main ended by rt_goexit: the run goes on without it */
+    bool in_timers;   /* rt_run is firing timers (callbacks may call rt_go) */
     struct rt_stack_pool *stacks;
     int64_t budget; /* events left in this rt_run; < 0 unlimited */
     enum rt_status status;

@@ -180,11 +180,12 @@ typedef void rt_entry_fn(struct rt *rt, void *arg);
  * runtime goroutines). Called from a goroutine it is Go's `go` statement: the
  * new G goes into the creator's P's runnext slot (the G it displaces to the
  * tail of the local queue) and the caller keeps running. Called from outside
- * goroutines, main goes to P 0's runnext and later ones to the tail of the
- * local queue of the P the scheduler served last (from a timer callback:
- * AfterFunc). Returns the new G, or NULL when max_goroutines would
- * be exceeded: from a goroutine that is Go's fatal error and the call does
- * not return. Does not switch. */
+ * goroutines, main goes to P 0's runnext; from a timer callback (the
+ * interpreter's AfterFunc) the new G goes to runnext of the P the scheduler
+ * served last, as Go's `go f()` in its timer goroutine does; from the host
+ * between runs, to the tail of that P's local queue. Returns the new G, or NULL when max_goroutines
+ * would be exceeded: from a goroutine that is Go's fatal error and the call does not return. Does
+ * not switch. */
 struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg);
 
 /* What rt_run saw. */
@@ -214,6 +215,13 @@ const char *rt_failure_peek(const struct rt *rt);
 /* rt_exit ends the run from inside a goroutine with RT_EXITED (os.Exit, or
  * the host's own unrecovered panic after it printed it). Does not return. */
 _Noreturn void rt_exit(struct rt *rt, int code);
+
+/* rt_goexit is runtime.Goexit: the calling goroutine ends here (the host
+ * has run its deferred calls). For main the run goes on without it; when
+ * nothing is left to run it ends as Go's does: "no goroutines (main called
+ * runtime.Goexit) - deadlock!" if no goroutine remains, else the usual
+ * deadlock. Does not return. */
+_Noreturn void rt_goexit(struct rt *rt);
 
 /* rt_exit_code returns the code given to rt_exit (0 when main returned). */
 int rt_exit_code(const struct rt *rt);

@@ -415,8 +415,16 @@ static void g_start(void *arg)
     rt_ctx_started(&g->ctx);
     after_switch(rt);
     g->entry(rt, g->arg);
-    if (g == rt->main_g)
+    if (g->id == 1)
         rt_end(rt, RT_EXITED, NULL);
+    rt_goexit(rt);
+}
+
+_Noreturn void rt_goexit(struct rt *rt)
+{
+    struct rt_g *g = rt_must_g(rt, "rt_goexit");
+    if (g->id == 1)
+        rt->main_goexit = true;
     rt_ev(rt, RT_EV_EXIT, 0, 0, NULL, 0);
     rt->counters.exited++;
     rt->glive--;
@@ -482,14 +490,16 @@ struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
     rt->gtail = g;
     rt->glive++;
     rt->counters.created++;
-    if (!rt->main_g)
-        rt->main_g = g;
+
     if (rt->curg) {
         runq_put(rt, &rt->ps[rt->curg->p], g, true);
-    } else if (g == rt->main_g) {
+    } else if (g->id == 1) {
         runq_put(rt, &rt->ps[0], g, true);
     } else {
-        runq_put(rt, &rt->ps[rt->curp], g, false);
+        /* From a timer callback (AfterFunc's `go f()`) the new G goes to
+         * runnext, as Go's newproc does; from the host before or between
+         * runs, to the tail of the local queue. */
+        runq_put(rt, &rt->ps[rt->curp], g, rt->in_timers);
     }
     rt_ev(rt, RT_EV_CREATE, g->id, 0, NULL, 0);
     return g;
@@ -798,7 +808,9 @@ enum rt_status rt_run(struct rt *rt, int64_t budget)
                 rt->now = when;
                 rt_ev(rt, RT_EV_CLOCK, 0, 0, NULL, when);
             }
+            rt->in_timers = true;
             rt_timers_run(rt);
+            rt->in_timers = false;
             if (rt->budget > 0)
                 rt->budget--;
             rt->counters.events++;
@@ -807,7 +819,11 @@ enum rt_status rt_run(struct rt *rt, int64_t budget)
         rt->ended = true;
         rt->status = RT_DEADLOCK;
         free(rt->failure);
-        rt->failure = rt_failure_text(rt, "fatal error: all goroutines are asleep - deadlock!");
+        if (!rt->ghead && rt->main_goexit)
+            rt->failure =
+                rt_xstrdup("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+        else
+            rt->failure = rt_failure_text(rt, "fatal error: all goroutines are asleep - deadlock!");
     }
     rt_segv_remove(rt);
     return rt->status;

@@ -388,6 +388,39 @@ static void test_exit_and_host_fatal(void **state)
     rt_free(rt);
 }
 
+/* runtime.Goexit in main: the others run on; then Go's own deadlock texts. */
+static void goexit_child(struct rt *rt, void *arg)
+{
+    rt_sleep(rt, 10);
+    if (arg)
+        rt_chan_recv(rt, NULL, NULL, NULL);
+}
+
+static void goexit_main(struct rt *rt, void *arg)
+{
+    struct rt_g *g = rt_go(rt, goexit_child, arg);
+    rt_g_set_label(g, "main.child");
+    rt_goexit(rt);
+}
+
+static void test_goexit_in_main(void **state)
+{
+    struct rt *rt = trt_new(0, 1);
+    rt_go(rt, goexit_main, NULL);
+    assert_int_equal(rt_run(rt, -1), RT_DEADLOCK);
+    assert_string_equal(rt_failure_peek(rt),
+                        "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+    assert_int_equal(rt_now(rt), 10);
+    rt_free(rt);
+    rt = trt_new(0, 1);
+    rt_go(rt, goexit_main, (void *)1);
+    assert_int_equal(rt_run(rt, -1), RT_DEADLOCK);
+    assert_string_equal(rt_failure_peek(rt),
+                        "fatal error: all goroutines are asleep - deadlock!\n\n"
+                        "goroutine 5 [chan receive (nil chan)]:\nmain.child()\n");
+    rt_free(rt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -401,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_stack_overflow_checked),
         cmocka_unit_test(test_stack_overflow_guard_page),
         cmocka_unit_test(test_exit_and_host_fatal),
+        cmocka_unit_test(test_goexit_in_main),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

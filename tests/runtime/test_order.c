@@ -316,6 +316,129 @@ static void test_timers_virtual_clock(void **state)
                                "woke 30 at 30000000\nstop 1 0\nan hour later 3600030000000\n");
 }
 
+/* An unbuffered producer and a range loop. */
+static struct rt_chan *ub;
+
+static void ub_producer(struct rt *rt, void *arg)
+{
+    for (int i = 0; i < 3; i++) {
+        rt_chan_send(rt, ub, &i);
+        tlog(&L, "sent %d\n", i);
+    }
+    rt_chan_close(rt, ub);
+}
+
+static void ub_main(struct rt *rt, void *arg)
+{
+    ub = rt_chan_new(rt, sizeof(int), 0, "int");
+    rt_go(rt, ub_producer, NULL);
+    int v;
+    bool ok;
+    for (;;) {
+        rt_chan_recv(rt, ub, &v, &ok);
+        if (!ok)
+            break;
+        tlog(&L, "recv %d\n", v);
+    }
+}
+
+static void test_unbuffered_range(void **state)
+{
+    run_main(ub_main, NULL);
+    assert_string_equal(L.buf, "sent 0\nrecv 0\nrecv 1\nsent 1\nsent 2\nrecv 2\n");
+}
+
+/* A worker pool: jobs fan out, results fan in, a closer waits on the group. */
+static struct rt_chan *jobs, *results;
+static struct rt_waitgroup pool_wg;
+
+static void pool_worker(struct rt *rt, void *arg)
+{
+    int j;
+    bool ok;
+    for (;;) {
+        rt_chan_recv(rt, jobs, &j, &ok);
+        if (!ok)
+            break;
+        tlog(&L, "worker %d job %d\n", (int)(intptr_t)arg, j);
+        int r = j * 10;
+        rt_chan_send(rt, results, &r);
+    }
+    rt_wg_add(rt, &pool_wg, -1);
+}
+
+static void pool_closer(struct rt *rt, void *arg)
+{
+    rt_wg_wait(rt, &pool_wg);
+    rt_chan_close(rt, results);
+}
+
+static void pool_main(struct rt *rt, void *arg)
+{
+    memset(&pool_wg, 0, sizeof pool_wg);
+    jobs = rt_chan_new(rt, sizeof(int), 5, "int");
+    results = rt_chan_new(rt, sizeof(int), 5, "int");
+    for (intptr_t w = 1; w <= 3; w++) {
+        rt_wg_add(rt, &pool_wg, 1);
+        rt_go(rt, pool_worker, (void *)w);
+    }
+    for (int j = 1; j <= 5; j++)
+        rt_chan_send(rt, jobs, &j);
+    rt_chan_close(rt, jobs);
+    rt_go(rt, pool_closer, NULL);
+    int r;
+    bool ok;
+    for (;;) {
+        rt_chan_recv(rt, results, &r, &ok);
+        if (!ok)
+            break;
+        tlog(&L, "result %d\n", r);
+    }
+}
+
+static void test_worker_pool(void **state)
+{
+    run_main(pool_main, NULL);
+    assert_string_equal(L.buf, "worker 1 job 1\nworker 1 job 2\nworker 1 job 3\nworker 1 job 4\n"
+                               "worker 1 job 5\nresult 10\nresult 20\nresult 30\nresult 40\n"
+                               "result 50\n");
+}
+
+/* select with a time.After timeout. */
+static struct rt_chan *to_c;
+
+static void late_sender(struct rt *rt, void *arg)
+{
+    rt_sleep(rt, 50000000);
+    int v = 1;
+    rt_chan_send(rt, to_c, &v);
+}
+
+static void timeout_main(struct rt *rt, void *arg)
+{
+    to_c = rt_chan_new(rt, sizeof(int), 0, "int");
+    rt_go(rt, late_sender, NULL);
+    int v = 0;
+    int64_t when;
+    struct rt_case cs[2] = {
+        {.chan = to_c, .dir = RT_RECV, .elem = &v},
+        {.chan = rt_timer_chan(rt_timer_new(rt, 20000000)), .dir = RT_RECV, .elem = &when}};
+    int chosen = -1;
+    rt_select(rt, cs, 2, false, &chosen);
+    if (chosen == 0)
+        tlog(&L, "got %d\n", v);
+    else
+        tlog(&L, "timeout\n");
+    rt_chan_recv(rt, to_c, &v, NULL);
+    tlog(&L, "%d\n", v);
+}
+
+static void test_select_timeout(void **state)
+{
+    run_main(timeout_main, NULL);
+    assert_string_equal(L.buf, "timeout\n1\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +450,9 @@ int main(void)
         cmocka_unit_test(test_rwmutex_writer_preference),
         cmocka_unit_test(test_cond_signal_broadcast),
         cmocka_unit_test(test_timers_virtual_clock),
+        cmocka_unit_test(test_unbuffered_range),
+        cmocka_unit_test(test_worker_pool),
+        cmocka_unit_test(test_select_timeout),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
