@@ -748,8 +748,11 @@ char *store_setting_get(struct store *st, const char *key)
     sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
     char *v = NULL;
     int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        v = xstrdup((const char *)sqlite3_column_text(s, 0));
+    const char *text = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+    if (text)
+        v = xstrdup(text);
+    else if (rc == SQLITE_ROW)
+        store__sqlfail(st, SQLITE_NOMEM, "reading a setting");
     else if (rc != SQLITE_DONE)
         store__sqlfail(st, rc, "reading a setting");
     sqlite3_reset(s);

@@ -63,6 +63,8 @@ static int each_row(struct store *st, FILE *f, const char *sql,
         fputs(first ? "\n    " : ",\n    ", f);
         first = false;
         row(f, s, st);
+        if (sqlite3_errcode(st->db) == SQLITE_NOMEM) /* a column could not be read */
+            rc = SQLITE_NOMEM;
     }
     sqlite3_finalize(s);
     if (!first)

@@ -173,8 +173,13 @@ static enum store_status list_cards(struct store *st, sqlite3_stmt *s, struct st
             if (!out->rows)
                 abort();
         }
+        const char *q = (const char *)sqlite3_column_text(s, 0);
+        if (!q) { /* out of memory inside SQLite */
+            rc = SQLITE_NOMEM;
+            break;
+        }
         struct store_card_row *row = &out->rows[out->n++];
-        row->question = strdup((const char *)sqlite3_column_text(s, 0));
+        row->question = strdup(q);
         if (!row->question)
             abort();
         card_from_row(s, 1, &row->card);
@@ -276,7 +281,12 @@ static enum store_status long_streaks(struct store *st, int64_t today, int tz_of
     size_t ndays_cap = 0, ndays = 0;
     struct gday *days = NULL;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        uint32_t g = groups_of(classify, ctx, (const char *)sqlite3_column_text(q, 0), ngroups);
+        const char *question = (const char *)sqlite3_column_text(q, 0);
+        if (!question) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        uint32_t g = groups_of(classify, ctx, question, ngroups);
         if (!g)
             continue;
         if (ndays == ndays_cap) {
@@ -371,7 +381,12 @@ enum store_status store_stats(struct store *st, int64_t now, int tz_offset_s, in
     sqlite3_bind_int64(q, 1, since);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        uint32_t g = groups_of(classify, ctx, (const char *)sqlite3_column_text(q, 0), ngroups);
+        const char *question = (const char *)sqlite3_column_text(q, 0);
+        if (!question) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        uint32_t g = groups_of(classify, ctx, question, ngroups);
         int64_t at = sqlite3_column_int64(q, 1);
         int grade = sqlite3_column_int(q, 2);
         bool in_review =
@@ -594,7 +609,8 @@ enum store_status store_quiz_get(struct store *st, int64_t id, struct store_quiz
         out->id = sqlite3_column_int64(q, 0);
         out->started = sqlite3_column_int64(q, 1);
         out->finished = sqlite3_column_int64(q, 2);
-        snprintf(out->scope, sizeof out->scope, "%s", (const char *)sqlite3_column_text(q, 3));
+        const char *scope = (const char *)sqlite3_column_text(q, 3);
+        snprintf(out->scope, sizeof out->scope, "%s", scope ? scope : "");
         out->score = sqlite3_column_int(q, 4);
         out->total = sqlite3_column_int(q, 5);
     }
