@@ -37,6 +37,8 @@ static void walk_memory(const struct srs_params *p, double want_s, double want_d
     struct srs_memory m = {0, 0};
     for (int i = 0; i < 6; i++)
         m = srs_memory_step(p, i == 0 ? NULL : &m, days[i], (enum srs_grade)grades[i]);
+    printf("fsrs-rs test_memory_state: S = %.5f (want %.5f), D = %.7f (want %.7f)\n", m.stability,
+           want_s, m.difficulty, want_d);
     assert_near(m.stability, want_s, 1e-4, "stability");
     assert_near(m.difficulty, want_d, 1e-4, "difficulty");
 }
@@ -103,8 +105,10 @@ static void test_review_card(void **state)
             fail_msg("review %d (%s): interval %ld days, want %ld", i + 1,
                      srs_grade_name(grades[i]), ivl, want[i]);
         assert_int_equal(c.phase, phases[i]);
+        printf(i ? " %ld" : "py-fsrs test_review_card intervals: %ld", ivl);
         now = c.due;
     }
+    printf("\n");
     assert_int_equal(c.reps, 13);
     assert_int_equal(c.lapses, 1);
 }
