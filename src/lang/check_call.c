@@ -807,6 +807,33 @@ static enum mode check_builtin(struct checker *c, struct ast_expr *e, enum built
     return fail(c, e);
 }
 
+/* check_generic_once types sync.OnceValue(f) / sync.OnceValues(f), generic
+ * in Go: f must be func() T (func() (T1, T2)); the call has type func() T
+ * (func() (T1, T2)). The library's body is written with `any` in place of
+ * the type parameters; the argument is passed as it is. */
+static enum mode check_generic_once(struct checker *c, struct ast_expr *e, struct ast_func *fn,
+                                    bool two)
+{
+    char os[300];
+    int want = two ? 2 : 1;
+    e->u.call.kind = CALL_FUNC;
+    e->u.call.func = fn;
+    e->u.call.variadic_from = -1;
+    if (!nargs_ok(c, e, 1, 1))
+        return fail(c, e);
+    struct ast_expr *a = e->u.call.args[0];
+    if (check_value(c, a, NULL) == M_INVALID)
+        return fail(c, e);
+    const struct type *u = a->type->underlying;
+    if (u->kind != T_FUNC || u->u.func.nparams != 0 || u->u.func.nresults != want) {
+        ERR(a->pos, "in call to %s, type %s of %s does not match func() %s",
+            two ? "sync.OnceValues" : "sync.OnceValue",
+            check_type_string(c, a->type, os, sizeof os), "f", two ? "(T1, T2)" : "T");
+        return fail(c, e);
+    }
+    return set(e, M_VALUE, types_func(TS, NULL, 0, u->u.func.results, want, false));
+}
+
 /* ---- calls ---------------------------------------------------------------------------- */
 
 enum mode check_call(struct checker *c, struct ast_expr *e, struct type *hint)
@@ -837,6 +864,12 @@ enum mode check_call(struct checker *c, struct ast_expr *e, struct type *hint)
         return fail(c, e);
     }
     struct ast_expr *f = ast_unparen(fun);
+    if (f->kind == EX_SELECTOR && f->u.sel.kind == SELX_PKG && f->u.sel.ref.kind == REF_FUNC &&
+        f->u.sel.ref.func->qname &&
+        (strcmp(f->u.sel.ref.func->qname, "sync.OnceValue") == 0 ||
+         strcmp(f->u.sel.ref.func->qname, "sync.OnceValues") == 0))
+        return check_generic_once(c, e, f->u.sel.ref.func,
+                                  strcmp(f->u.sel.ref.func->qname, "sync.OnceValues") == 0);
     e->u.call.kind = CALL_VALUE;
     if (f->kind == EX_IDENT && f->u.ident.ref.kind == REF_FUNC) {
         e->u.call.kind = CALL_FUNC;

@@ -255,3 +255,59 @@ func (p *Pool) Put(x any) {
 	p.items = append(p.items, x)
 	p.mu.Unlock()
 }
+
+// OnceValue returns a function that calls f only once and returns its
+// result. It is generic in Go (OnceValue[T any](f func() T) func() T): the
+// checker types each call from its argument, and this body only moves the
+// value along (an interface value is the dynamic value itself at run time).
+func OnceValue(f func() any) func() any {
+	var once Once
+	var valid bool
+	var p any
+	var result any
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		result = f()
+		f = nil
+		valid = true
+	}
+	return func() any {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return result
+	}
+}
+
+// OnceValues is OnceValue for a function with two results
+// (OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) in Go).
+func OnceValues(f func() (any, any)) func() (any, any) {
+	var once Once
+	var valid bool
+	var p any
+	var r1, r2 any
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		r1, r2 = f()
+		f = nil
+		valid = true
+	}
+	return func() (any, any) {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return r1, r2
+	}
+}
