@@ -65,7 +65,9 @@ static __attribute__((noinline)) enum rt_err select_block(struct rt *rt, struct 
         abort(); /* select {} never wakes */
     }
     /* Pass 2: a sudog per case, on this goroutine's stack while it parks.
-     * The memory must not be malloc'd: an abandoned goroutine leaks it. */
+     * The memory must not be malloc'd: an abandoned goroutine leaks it. A
+     * select too large for the stack is a stack overflow, as in Go. */
+    rt_stack_check(rt, n * sizeof(struct rt_sudog) + 4096);
     struct rt_sudog sgs[n];
     g->select_done = false;
     for (size_t i = 0; i < n; i++) {

@@ -380,6 +380,76 @@ static void test_snapshot(void **state)
     rt_free(rt);
 }
 
+/* ---- the event hook sees what the ring records ------------------------------------ */
+
+static uint64_t hook_events, hook_last_seq;
+
+static void count_event(void *ud, const struct rt_event *ev)
+{
+    hook_events++;
+    assert_int_equal(ev->seq, hook_last_seq + 1);
+    hook_last_seq = ev->seq;
+}
+
+static void test_event_hook(void **state)
+{
+    for (int off = 0; off < 2; off++) {
+        hook_events = hook_last_seq = 0;
+        struct rt_config cfg = {0};
+        cfg.seed = seed;
+        cfg.procs = 2;
+        cfg.trace_off = off;
+        cfg.trace_capacity = 1 << 16;
+        cfg.hooks.event = count_event;
+        struct rt *rt = rt_new(&cfg);
+        rt_go(rt, det_main, NULL);
+        assert_int_equal(rt_run(rt, -1), RT_EXITED);
+        assert_int_equal(hook_events, rt_trace_last_seq(rt));
+        struct rt_event ev[4];
+        assert_int_equal(rt_trace_read(rt, 1, ev, 4), off ? 0 : 4);
+        rt_free(rt);
+    }
+}
+
+/* ---- GOMAXPROCS > 1 in a snapshot -------------------------------------------------------- */
+
+static void mp_spin(struct rt *rt, void *arg)
+{
+    for (int i = 0; i < 4; i++)
+        rt_preempt(rt);
+}
+
+static void mp_main(struct rt *rt, void *arg)
+{
+    for (int i = 0; i < 6; i++)
+        rt_go(rt, mp_spin, NULL);
+    struct rt_snapshot *s = rt_snapshot_new(rt);
+    assert_int_equal(s->nps, 2);
+    assert_int_equal(s->ps[0].running, 1);
+    assert_int_equal(s->ps[0].runnext, 10);
+    assert_int_equal(s->ps[0].nrunq, 5);
+    assert_int_equal(s->ps[0].runq[0], 5);
+    assert_int_equal(s->ps[1].running, 0);
+    rt_snapshot_free(s);
+    /* A preemption point with an idle P that can steal: P 1 runs. */
+    rt_preempt(rt);
+    s = rt_snapshot_new(rt);
+    assert_int_equal(s->ps[0].running, 1);
+    assert_true(s->ps[1].running != 0);
+    rt_snapshot_free(s);
+}
+
+static void test_two_ps_in_snapshot(void **state)
+{
+    struct rt_config cfg = {0};
+    cfg.procs = 2;
+    cfg.preempt = RT_PREEMPT_EVERY;
+    struct rt *rt = rt_new(&cfg);
+    rt_go(rt, mp_main, NULL);
+    assert_int_equal(rt_run(rt, -1), RT_EXITED);
+    rt_free(rt);
+}
+
 int main(void)
 {
     seed = trt_seed(7);
@@ -392,6 +462,8 @@ int main(void)
         cmocka_unit_test(test_budget_returns_at_preemption_points),
         cmocka_unit_test(test_local_queue_overflows_to_global),
         cmocka_unit_test(test_snapshot),
+        cmocka_unit_test(test_event_hook),
+        cmocka_unit_test(test_two_ps_in_snapshot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

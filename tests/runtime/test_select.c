@@ -218,13 +218,46 @@ static void test_select_blocks_forever(void **state)
     rt_free(rt);
 }
 
+/* The same channel in two cases: both sudogs queue, one wins, the other
+ * leaves; a sender finds the select once. */
+static void twice_sender(struct rt *rt, void *arg)
+{
+    int v = 8;
+    rt_chan_send(rt, arg, &v);
+    rt_chan_send(rt, arg, &v); /* nobody left: parks until main's plain receive */
+}
+
+static void twice_main(struct rt *rt, void *arg)
+{
+    struct rt_chan *c = rt_chan_new(rt, sizeof(int), 0, "int");
+    int a = 0, b = 0, chosen = -1;
+    struct rt_case cs[2] = {{.chan = c, .dir = RT_RECV, .elem = &a},
+                            {.chan = c, .dir = RT_RECV, .elem = &b}};
+    rt_go(rt, twice_sender, c);
+    assert_int_equal(rt_select(rt, cs, 2, false, &chosen), RT_OK);
+    assert_int_equal(chosen, 0); /* the first queued sudog is the first dequeued */
+    assert_int_equal(a, 8);
+    assert_int_equal(b, 0);
+    int v = 0;
+    rt_chan_recv(rt, c, &v, NULL);
+    assert_int_equal(v, 8);
+}
+
+static void test_same_channel_twice(void **state)
+{
+    struct rt *rt = trt_new(seed, 1);
+    rt_go(rt, twice_main, NULL);
+    assert_int_equal(rt_run(rt, -1), RT_EXITED);
+    rt_free(rt);
+}
+
 int main(void)
 {
     seed = trt_seed(20261128);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fairness_chi_square),   cmocka_unit_test(test_default_nil_closed),
         cmocka_unit_test(test_blocking_select),       cmocka_unit_test(test_select_woken_by_close),
-        cmocka_unit_test(test_select_blocks_forever),
+        cmocka_unit_test(test_select_blocks_forever), cmocka_unit_test(test_same_channel_twice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
