@@ -155,19 +155,21 @@ static void step_redraw(const char *dir, const char *db, int n)
     struct canvas *cv = canvas_new(80, 24);
     run_open_file(a, path, 1, 4);
     app_draw(a, cv);
-    /* Warm up: run until every worker exists. */
-    int warm = 0;
-    for (; warm < 10 * n + 1000; warm++) {
-        app_key(a, (struct tkey){.code = TK_CHAR, .ch = 's'});
+    /* Warm up: run (c, in ticks of a few thousand events) until every
+     * worker exists, then stop (Esc). */
+    char want[64];
+    snprintf(want, sizeof want, "Goroutines %d", n + 1);
+    app_key(a, (struct tkey){.code = TK_CHAR, .ch = 'c'});
+    for (int tick = 0; tick < 100000; tick++) {
+        app_tick(a);
         app_draw(a, cv);
         char *d = cv_dump(cv);
-        char want[64];
-        snprintf(want, sizeof want, "Goroutines %d", n + 1);
         bool ready = strstr(d, want) != NULL;
         free(d);
         if (ready)
             break;
     }
+    app_key(a, (struct tkey){.code = TK_ESC});
     enum { STEPS = 1000 };
     double *t = malloc(STEPS * sizeof *t);
     for (int i = 0; i < STEPS; i++) {
@@ -177,8 +179,6 @@ static void step_redraw(const char *dir, const char *db, int n)
         t[i] = now_ms() - t0;
     }
     char *d = cv_dump(cv);
-    char want[64];
-    snprintf(want, sizeof want, "Goroutines %d", n + 1);
     if (!strstr(d, want)) {
         fprintf(stderr, "%s", d);
         die("step", "the workers are not all there");
@@ -201,7 +201,9 @@ int main(int argc, char **argv)
         if (!mkdtemp(dir))
             die("mkdtemp", dir);
     }
+    setvbuf(stdout, NULL, _IOLBF, 0);
     char db[512];
+
     snprintf(db, sizeof db, "%s/progress.db", dir);
     remove(db);
     populate(dir, db);

@@ -313,13 +313,18 @@ void app_key(struct app *a, struct tkey k)
 
 int app_tick_ms(struct app *a)
 {
+    if (model_pending(a->model, app_now(a)))
+        return 0;
     const struct screen *s = screens[app_top(a)];
     return s->tick_ms ? s->tick_ms(a) : -1;
 }
 
 void app_tick(struct app *a)
 {
+    if (model_idle(a->model, app_now(a)))
+        return;
     const struct screen *s = screens[app_top(a)];
+
     if (s->tick)
         s->tick(a);
 }

@@ -60,6 +60,9 @@ struct model *model_open(const struct tui_options *opt)
     struct model *m = xcalloc(1, sizeof *m);
     m->cards_gen = -1;
     m->cached_minute = -1;
+    m->streak_gen = -1;
+    m->streak_minute = -1;
+
     open_bank(m, opt);
     open_store(m, opt);
     return m;
@@ -146,20 +149,41 @@ int model_due(struct model *m, long long now, const struct bank_question **out, 
     store_cards_free(&due);
     if (!out) {
         m->cached_due = n;
-        struct store_stats s;
-        if (store_stats(m->store, now * 1000, model_tz_offset(now), 1, NULL, NULL, &s) == STORE_OK)
-            m->cached_streak = s.streak;
         m->cached_minute = now / 60;
     }
     return out && n > max ? max : n;
+}
+
+/* The streak reads every review day (store_stats), the slowest query of
+ * Home: it is left to model_idle so the first frame does not wait. */
+static bool streak_stale(const struct model *m, long long now)
+{
+    return m->store && (m->streak_gen != m->generation || m->streak_minute != now / 60);
 }
 
 int model_streak(struct model *m, long long now)
 {
     if (!m->store)
         return 0;
-    model_due(m, now, NULL, 0);
-    return m->cached_streak;
+    (void)now;
+    return m->streak_minute < 0 || m->streak_gen != m->generation ? -1 : m->cached_streak;
+}
+
+bool model_pending(const struct model *m, long long now)
+{
+    return streak_stale(m, now);
+}
+
+bool model_idle(struct model *m, long long now)
+{
+    if (!streak_stale(m, now))
+        return false;
+    struct store_stats s;
+    if (store_stats(m->store, now * 1000, model_tz_offset(now), 1, NULL, NULL, &s) == STORE_OK)
+        m->cached_streak = s.streak;
+    m->streak_gen = m->generation;
+    m->streak_minute = now / 60;
+    return true;
 }
 
 bool model_grade(struct model *m, const char *id, int grade, enum store_mode mode,

@@ -27,6 +27,7 @@ struct model {
     long long cards_gen;
     long long cached_minute;
     int cached_due, cached_streak;
+    long long streak_gen, streak_minute; /* what cached_streak is for; -1 none */
 };
 
 /* model_open loads the bank (opt->bank_dir added) and opens the progress
@@ -56,8 +57,15 @@ void model_progress(struct model *m, const char *id, long long now, struct qprog
 int model_due(struct model *m, long long now, const struct bank_question **out, int max);
 
 /* model_streak returns the number of consecutive days, ending today or
- * yesterday, with at least one review. */
+ * yesterday, with at least one review; -1 while model_idle has not
+ * counted it yet. */
 int model_streak(struct model *m, long long now);
+
+/* model_pending reports whether model_idle has work; model_idle does it
+ * (one query) and reports whether it did anything. The app runs it when
+ * no key is waiting, after the first frame. */
+bool model_pending(const struct model *m, long long now);
+bool model_idle(struct model *m, long long now);
 
 /* model_grade records a review of question id with grade 1-4 at now (in
  * mode, after duration_ms of thinking) and stores in *next_due when it

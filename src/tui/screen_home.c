@@ -12,7 +12,7 @@ struct home_state {
     long long counted_at; /* generation of the counts below; -1 none */
     int done[BANK_NTIERS + BANK_NTOPICS], seen[BANK_NTIERS + BANK_NTOPICS],
         total[BANK_NTIERS + BANK_NTOPICS];
-    int due, streak;
+    int due;
 };
 
 struct menu_entry {
@@ -60,7 +60,6 @@ static void count(struct app *a, struct home_state *st)
         }
     }
     st->due = model_due(m, now, NULL, 0);
-    st->streak = model_streak(m, now);
     st->counted_at = m->generation;
 }
 
@@ -88,7 +87,12 @@ static void draw_progress(struct app *a, struct home_state *st, struct canvas *c
         char line[96];
         snprintf(line, sizeof line, "%d due now", st->due);
         cv_text(cv, in.x, y, in.w, st->due ? ROLE_WARN : ROLE_GOOD, ATTR_BOLD, line);
-        snprintf(line, sizeof line, "streak: %d day%s", st->streak, st->streak == 1 ? "" : "s");
+        int streak = model_streak(a->model, app_now(a));
+        if (streak < 0)
+            snprintf(line, sizeof line, "streak: \u2026");
+        else
+            snprintf(line, sizeof line, "streak: %d day%s", streak, streak == 1 ? "" : "s");
+
         cv_text(cv, in.x + 20, y, in.w - 20, ROLE_TEXT, 0, line);
         y += 2;
     } else {
