@@ -259,6 +259,8 @@ struct rt {
 void rt_park(struct rt *rt, enum rt_wait_reason reason, const void *obj);
 void rt_ready(struct rt *rt, struct rt_g *g);
 void rt_ready_global(struct rt *rt, struct rt_g *g);
+/* rt_gosched_local: the caller to the tail of its P's local queue (goyield). */
+void rt_gosched_local(struct rt *rt);
 _Noreturn void rt_end(struct rt *rt, enum rt_status st, char *failure);
 _Noreturn void rt_fatal_code(struct rt *rt, enum rt_err code);
 int rt_p_of_current(const struct rt *rt);

@@ -375,8 +375,8 @@ enum rt_err rt_select(struct rt *rt, struct rt_case *cases, size_t n, bool has_d
  * the runtime keyed by the object's address, so a copy has no waiters. The
  * fields are the runtime's: read them only through the functions. */
 struct rt_mutex {
-    int32_t locked;   /* 1 while held */
-    uint32_t waiters; /* goroutines parked in the semaphore table */
+    int32_t state; /* Go's: locked, woken and starving bits, waiters << 3 */
+    uint32_t sema; /* unused: the waiters are in the semaphore table */
 };
 struct rt_rwmutex {
     struct rt_mutex w;   /* held by a writer, and by writers queuing */
@@ -398,8 +398,12 @@ struct rt_cond {
 
 /* Lock and RLock may switch. Unlock of an unlocked Mutex, RUnlock or Unlock
  * of an unlocked RWMutex are Go fatal errors: the run ends and they do not
- * return; otherwise they return RT_OK. Unlocking wakes the next waiter in
- * FIFO order without switching. A waiting writer blocks new readers. */
+ * return; otherwise they return RT_OK. The Mutex is Go's algorithm: Unlock
+ * wakes the oldest waiter without handing it the lock, so the unlocker may
+ * take it again first (barging); a waiter kept waiting more than 1 ms of
+ * virtual time switches the Mutex to starvation mode, where Unlock hands
+ * the lock to the first waiter and yields to it. A waiting writer blocks
+ * new readers of an RWMutex. */
 void rt_mutex_lock(struct rt *rt, struct rt_mutex *m);
 bool rt_mutex_trylock(struct rt *rt, struct rt_mutex *m);
 enum rt_err rt_mutex_unlock(struct rt *rt, struct rt_mutex *m);

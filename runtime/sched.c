@@ -603,6 +603,15 @@ void rt_gosched(struct rt *rt)
     sched(rt, false);
 }
 
+void rt_gosched_local(struct rt *rt)
+{
+    struct rt_g *g = rt->curg;
+    g->state = RT_G_RUNNABLE;
+    rt->ps[g->p].curg = NULL;
+    runq_put(rt, &rt->ps[g->p], g, false);
+    sched(rt, false);
+}
+
 void rt_preempt(struct rt *rt)
 {
     struct rt_g *g = rt->curg;

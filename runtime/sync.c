@@ -3,9 +3,10 @@
  * The objects are plain structs in the host's memory. Goroutines waiting on
  * one are kept in a semaphore table keyed by the object's address (Go's
  * semtable): a chain of FIFO queues in RT_SEM_BUCKETS buckets, each queue
- * also counting releases nobody has consumed yet. Unlocking hands the lock
- * directly to the oldest waiter (Go's starvation-mode hand-off), which makes
- * the order deterministic and fair; the woken goroutine goes to runnext. */
+ * also counting releases nobody has consumed yet. The Mutex follows Go's
+ * sync/mutex.go (normal mode with barging, starvation mode after a waiter
+ * waited 1 ms, measured on the virtual clock so it is deterministic); a
+ * woken goroutine goes to runnext, as Go's semrelease readies it. */
 #include "rt_impl.h"
 
 #include <stdlib.h>
@@ -44,8 +45,9 @@ static void sem_gc(struct rt *rt, struct rt_semq *q)
     free(q);
 }
 
-/* sem_acquire parks the caller on addr unless a release is pending. */
-static void sem_acquire(struct rt *rt, const void *addr, enum rt_wait_reason reason)
+/* sem_acquire parks the caller on addr unless a release is pending; lifo
+ * queues it first (Go's semacquire with lifo, for a woken Mutex waiter). */
+static void sem_acquire_lifo(struct rt *rt, const void *addr, enum rt_wait_reason reason, bool lifo)
 {
     struct rt_g *g = rt->curg;
     struct rt_semq *q = sem_find(rt, addr, true);
@@ -55,12 +57,22 @@ static void sem_acquire(struct rt *rt, const void *addr, enum rt_wait_reason rea
         return;
     }
     g->schedlink = NULL;
-    if (q->tail)
-        q->tail->schedlink = g;
-    else
+    if (lifo && q->head) {
+        g->schedlink = q->head;
         q->head = g;
-    q->tail = g;
+    } else {
+        if (q->tail)
+            q->tail->schedlink = g;
+        else
+            q->head = g;
+        q->tail = g;
+    }
     rt_park(rt, reason, addr);
+}
+
+static void sem_acquire(struct rt *rt, const void *addr, enum rt_wait_reason reason)
+{
+    sem_acquire_lifo(rt, addr, reason, false);
 }
 
 static struct rt_g *sem_pop(struct rt *rt, struct rt_semq *q)
@@ -102,30 +114,84 @@ static bool sem_wake_one(struct rt *rt, const void *addr)
     return g != NULL;
 }
 
-/* ---- Mutex -------------------------------------------------------------------------- */
+/* ---- Mutex (sync/mutex.go) ------------------------------------------------------ */
+
+#define MUTEX_LOCKED        1
+#define MUTEX_WOKEN         2
+#define MUTEX_STARVING      4
+#define MUTEX_WAITER_SHIFT  3
+#define MUTEX_STARVATION_NS 1000000
+
+/* yield_local puts the caller at the tail of its P's local queue and runs
+ * the next G (Go's goyield, after a starvation-mode hand-off). */
+static void yield_local(struct rt *rt)
+{
+    rt_gosched_local(rt);
+}
 
 static void mutex_lock(struct rt *rt, struct rt_mutex *m, enum rt_wait_reason reason)
 {
-    if (!m->locked) {
-        m->locked = 1;
+    if (m->state == 0) {
+        m->state = MUTEX_LOCKED;
         return;
     }
-    m->waiters++;
-    sem_acquire(rt, m, reason);
-    /* Handed off: the unlocker left m locked for us. */
+    int64_t wait_start = 0;
+    bool starving = false, awoke = false;
+    int32_t old = m->state;
+    for (;;) {
+        int32_t nw = old;
+        if (!(old & MUTEX_STARVING))
+            nw |= MUTEX_LOCKED;
+        if (old & (MUTEX_LOCKED | MUTEX_STARVING))
+            nw += 1 << MUTEX_WAITER_SHIFT;
+        if (starving && (old & MUTEX_LOCKED))
+            nw |= MUTEX_STARVING;
+        if (awoke)
+            nw &= ~MUTEX_WOKEN;
+        m->state = nw;
+        if (!(old & (MUTEX_LOCKED | MUTEX_STARVING)))
+            return; /* locked it */
+        bool lifo = wait_start != 0;
+        if (!wait_start)
+            wait_start = rt->now;
+        sem_acquire_lifo(rt, m, reason, lifo);
+        starving = starving || rt->now - wait_start > MUTEX_STARVATION_NS;
+        old = m->state;
+        if (old & MUTEX_STARVING) {
+            /* Handed over: we own it; the last waiter, or one that did not
+             * starve, takes the Mutex back to normal mode. */
+            int32_t delta = MUTEX_LOCKED - (1 << MUTEX_WAITER_SHIFT);
+            if (!starving || (old >> MUTEX_WAITER_SHIFT) == 1)
+                delta -= MUTEX_STARVING;
+            m->state += delta;
+            return;
+        }
+        awoke = true;
+    }
 }
 
+/* mutex_unlock returns false when m was not locked. */
 static bool mutex_unlock(struct rt *rt, struct rt_mutex *m)
 {
-    if (!m->locked)
+    if (!(m->state & MUTEX_LOCKED))
         return false;
-    if (m->waiters > 0) {
-        m->waiters--;
-        if (sem_wake_one(rt, m))
+    int32_t nw = m->state - MUTEX_LOCKED;
+    m->state = nw;
+    if (nw == 0)
+        return true;
+    if (!(nw & MUTEX_STARVING)) {
+        if ((nw >> MUTEX_WAITER_SHIFT) == 0 || (nw & (MUTEX_LOCKED | MUTEX_WOKEN | MUTEX_STARVING)))
             return true;
-        m->waiters = 0; /* a copy of a locked Mutex: its waiters stayed behind */
+        m->state = (nw - (1 << MUTEX_WAITER_SHIFT)) | MUTEX_WOKEN;
+        sem_release(rt, m);
+        return true;
     }
-    m->locked = 0;
+    /* Starvation mode: hand the lock to the first waiter and let it run. */
+    bool woke = sem_wake_one(rt, m);
+    if (!woke)
+        sem_release(rt, m); /* a copy's waiters stayed behind: keep the count */
+    else if (rt->curg)
+        yield_local(rt);
     return true;
 }
 
@@ -138,16 +204,16 @@ void rt_mutex_lock(struct rt *rt, struct rt_mutex *m)
 
 bool rt_mutex_trylock(struct rt *rt, struct rt_mutex *m)
 {
-    if (m->locked)
+    if (m->state & (MUTEX_LOCKED | MUTEX_STARVING))
         return false;
-    m->locked = 1;
+    m->state |= MUTEX_LOCKED;
     rt_ev(rt, RT_EV_LOCK, 0, 0, m, 1);
     return true;
 }
 
 enum rt_err rt_mutex_unlock(struct rt *rt, struct rt_mutex *m)
 {
-    if (!m->locked)
+    if (!(m->state & MUTEX_LOCKED))
         rt_fatal_code(rt, RT_ERR_UNLOCK_UNLOCKED);
     rt_ev(rt, RT_EV_UNLOCK, 0, 0, m, 0);
     mutex_unlock(rt, m);

@@ -439,6 +439,58 @@ static void test_select_timeout(void **state)
     assert_string_equal(L.buf, "timeout\n1\n");
 }
 
+/* Go's Mutex: an unlocker may take the lock again before the waiter it woke
+ * runs (barging); a waiter kept waiting over 1 ms gets it handed over. */
+static struct rt_mutex bm;
+static struct rt_chan *bdone;
+static struct rt_waitgroup bwg;
+
+static void barge_waiter(struct rt *rt, void *arg)
+{
+    rt_mutex_lock(rt, &bm);
+    tlog(&L, "g got it\n");
+    rt_mutex_unlock(rt, &bm);
+    bool t = true;
+    rt_chan_send(rt, bdone, &t);
+}
+
+static void starver(struct rt *rt, void *arg)
+{
+    for (int j = 0; j < 3; j++) {
+        rt_mutex_lock(rt, &bm);
+        tlog(&L, "%d %d\n", (int)(intptr_t)arg, j);
+        rt_sleep(rt, 5000000);
+        rt_mutex_unlock(rt, &bm);
+    }
+    rt_wg_add(rt, &bwg, -1);
+}
+
+static void barge_main(struct rt *rt, void *arg)
+{
+    memset(&bm, 0, sizeof bm);
+    memset(&bwg, 0, sizeof bwg);
+    bdone = rt_chan_new(rt, sizeof(bool), 0, "bool");
+    rt_mutex_lock(rt, &bm);
+    rt_go(rt, barge_waiter, NULL);
+    rt_gosched(rt);
+    rt_mutex_unlock(rt, &bm);
+    rt_mutex_lock(rt, &bm);
+    tlog(&L, "main relocked\n");
+    rt_mutex_unlock(rt, &bm);
+    rt_chan_recv(rt, bdone, NULL, NULL);
+    for (intptr_t i = 0; i < 2; i++) {
+        rt_wg_add(rt, &bwg, 1);
+        rt_go(rt, starver, (void *)i);
+    }
+    rt_wg_wait(rt, &bwg);
+}
+
+static void test_mutex_barging_and_starvation(void **state)
+{
+    run_main(barge_main, NULL);
+    assert_string_equal(L.buf, "main relocked\ng got it\n1 0\n1 1\n0 0\n0 1\n1 2\n0 2\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -453,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_unbuffered_range),
         cmocka_unit_test(test_worker_pool),
         cmocka_unit_test(test_select_timeout),
+        cmocka_unit_test(test_mutex_barging_and_starvation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
