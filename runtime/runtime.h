@@ -362,6 +362,8 @@ struct rt_case {
  * proceed and sets *chosen to its index; among several ready cases it picks
  * uniformly at random (Go's poll order, from the runtime's PRNG). n == 0
  * without default is `select {}`: it blocks forever ("select (no cases)").
+ * One case without default is the plain channel operation, as Go compiles
+ * it (its wait reason is "chan receive", not "select").
  * Returns RT_ERR_SEND_CLOSED when the chosen case is a send on a closed
  * channel, else RT_OK. May switch. */
 enum rt_err rt_select(struct rt *rt, struct rt_case *cases, size_t n, bool has_default,

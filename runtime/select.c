@@ -108,6 +108,15 @@ static __attribute__((noinline)) enum rt_err select_block(struct rt *rt, struct 
 enum rt_err rt_select(struct rt *rt, struct rt_case *cases, size_t n, bool has_default, int *chosen)
 {
     enum rt_err err = RT_OK;
+    if (n == 1 && !has_default) {
+        /* Go compiles a one-case select into the plain operation: same
+         * semantics, and the wait reason is "chan send"/"chan receive". */
+        *chosen = 0;
+        if (cases[0].dir == RT_SEND)
+            return rt_chan_send(rt, cases[0].chan, cases[0].elem);
+        rt_chan_recv(rt, cases[0].chan, cases[0].elem, &cases[0].ok);
+        return RT_OK;
+    }
     rt->counters.selects++;
     uint32_t small[RT_SELECT_SMALL];
     uint32_t *order = n <= RT_SELECT_SMALL ? small : rt_xmalloc(n * sizeof *order);

@@ -191,9 +191,9 @@ static void test_select_woken_by_close(void **state)
 static void forever_main(struct rt *rt, void *arg)
 {
     int chosen;
-    struct rt_case nils[1] = {{.chan = NULL, .dir = RT_RECV}};
+    struct rt_case nils[2] = {{.chan = NULL, .dir = RT_RECV}, {.chan = NULL, .dir = RT_SEND}};
     if ((intptr_t)arg)
-        rt_select(rt, nils, 1, false, &chosen);
+        rt_select(rt, nils, 2, false, &chosen);
     else
         rt_select(rt, NULL, 0, false, &chosen);
 }
@@ -251,6 +251,42 @@ static void test_same_channel_twice(void **state)
     rt_free(rt);
 }
 
+/* One-case selects are plain channel operations, as Go compiles them. */
+static void one_case_child(struct rt *rt, void *arg)
+{
+    int v = 1;
+    struct rt_case cs[1] = {{.chan = arg, .dir = RT_SEND, .elem = &v}};
+    int chosen;
+    rt_select(rt, cs, 1, false, &chosen);
+}
+
+static void one_case_main(struct rt *rt, void *arg)
+{
+    struct rt_chan *c = rt_chan_new(rt, sizeof(int), 0, "int");
+    rt_g_set_label(rt_go(rt, one_case_child, c), "main.main.func1");
+    rt_g_set_label(rt_go(rt, one_case_child, NULL), "main.main.func2");
+    int v = 0, chosen = -1;
+    struct rt_case cs[1] = {{.chan = c, .dir = RT_RECV, .elem = &v}};
+    rt_select(rt, cs, 1, false, &chosen);
+    assert_int_equal(chosen, 0);
+    assert_int_equal(v, 1);
+    assert_true(cs[0].ok);
+    rt_select(rt, cs, 1, false, &chosen);
+}
+
+static void test_one_case_select(void **state)
+{
+    struct rt *rt = trt_new(seed, 1);
+    rt_g_set_label(rt_go(rt, one_case_main, NULL), "main.main");
+    assert_int_equal(rt_run(rt, -1), RT_DEADLOCK);
+    assert_string_equal(rt_failure_peek(rt),
+                        "fatal error: all goroutines are asleep - deadlock!\n\n"
+                        "goroutine 1 [chan receive]:\nmain.main()\n\n"
+                        "goroutine 6 [chan send (nil chan)]:\n"
+                        "main.main.func2()\n");
+    rt_free(rt);
+}
+
 int main(void)
 {
     seed = trt_seed(20261128);
@@ -258,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_fairness_chi_square),   cmocka_unit_test(test_default_nil_closed),
         cmocka_unit_test(test_blocking_select),       cmocka_unit_test(test_select_woken_by_close),
         cmocka_unit_test(test_select_blocks_forever), cmocka_unit_test(test_same_channel_twice),
+        cmocka_unit_test(test_one_case_select),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
