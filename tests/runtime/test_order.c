@@ -491,6 +491,30 @@ static void test_mutex_barging_and_starvation(void **state)
     assert_string_equal(L.buf, "main relocked\ng got it\n1 0\n1 1\n0 0\n0 1\n1 2\n0 2\n");
 }
 
+/* Timers due together fire as one batch, each woken goroutine into
+ * runnext: the last one set runs first (Go 1.23 prints the same). */
+static void batch_sleeper(struct rt *rt, void *arg)
+{
+    rt_sleep(rt, 100000000);
+    tlog(&L, "woke %d\n", (int)(intptr_t)arg);
+}
+
+static void batch_main(struct rt *rt, void *arg)
+{
+    for (intptr_t i = 0; i < 4; i++)
+        rt_go(rt, batch_sleeper, (void *)i);
+    struct rt_timer *t = rt_timer_new(rt, 100000000);
+    rt_chan_recv(rt, rt_timer_chan(t), NULL, NULL);
+    tlog(&L, "main timer\n");
+    rt_sleep(rt, 200000000);
+}
+
+static void test_timer_batch_order(void **state)
+{
+    run_main(batch_main, NULL);
+    assert_string_equal(L.buf, "woke 2\nmain timer\nwoke 3\nwoke 0\nwoke 1\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -506,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_worker_pool),
         cmocka_unit_test(test_select_timeout),
         cmocka_unit_test(test_mutex_barging_and_starvation),
+        cmocka_unit_test(test_timer_batch_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
