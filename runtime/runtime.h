@@ -106,7 +106,7 @@ enum rt_preempt_policy {
 /* How the scheduler picks the next P when GOMAXPROCS > 1. */
 enum rt_p_order {
     RT_P_ROUND_ROBIN = 0, /* the next P with work after the last one */
-    RT_P_RANDOM,          /* a seeded uniform choice among Ps with work */
+    RT_P_RANDOM,          /* the first P with work from a seeded random start */
 };
 
 /* One frame of a goroutine's stack as the host renders it; the strings must
@@ -242,7 +242,11 @@ void rt_gosched(struct rt *rt);
  * statement and inside read-modify-writes. Depending on the policy it returns
  * at once or switches (with GOMAXPROCS 1 the caller is preempted to the
  * global queue as Go's preemption does; with more Ps the scheduler turns to
- * another P while the caller stays the running G of its own). May switch. */
+ * another P while the caller stays the running G of its own). Whatever the
+ * policy, once rt_run's budget is spent a preemption point hands control
+ * back to the host (the caller stays its P's running G and resumes in the
+ * next rt_run), so stepping works through loops that never block. May
+ * switch. */
 void rt_preempt(struct rt *rt);
 
 /* rt_stack_left returns how many bytes of the current goroutine's C stack
@@ -459,7 +463,9 @@ bool rt_atomic_cas64(struct rt *rt, int64_t *p, int64_t old, int64_t v);
 int64_t rt_now(const struct rt *rt);
 
 /* rt_sleep is time.Sleep(ns): parks ("sleep") until the clock reaches now+ns;
- * ns <= 0 returns at once. May switch. */
+ * ns <= 0 returns at once. Timers due at the same instant fire together, in
+ * the order they were set, each woken goroutine going to runnext (so the
+ * last one set runs first, as Go 1.23 shows). May switch. */
 void rt_sleep(struct rt *rt, int64_t ns);
 
 /* A callback a timer runs in the scheduler when it fires (outside any
