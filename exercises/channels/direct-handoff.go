@@ -12,7 +12,7 @@ func main() {
 	ch := make(chan int, 2)
 	got := make(chan int)
 	go func() { got <- <-ch }() // parks in the channel's receive queue
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 
 	ch <- 1 // a receiver is waiting: handed over directly
 	fmt.Println("len after sending to a parked receiver:", len(ch))

@@ -27,7 +27,7 @@ func main() {
 					break
 				}
 			}
-			time.Sleep(10 * time.Millisecond) // the limited resource
+			time.Sleep(50 * time.Millisecond) // the limited resource
 			inFlight.Add(-1)
 		}()
 	}

@@ -1,5 +1,5 @@
 // A child context can shorten its parent's deadline but never extend it:
-// asking for an hour under a 100 ms parent still ends at the parent's
+// asking for an hour under a 200 ms parent still ends at the parent's
 // deadline. Code deeper in the tree can read the remaining budget.
 package main
 
@@ -10,7 +10,7 @@ import (
 )
 
 func main() {
-	parent, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	parent, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	long, cancelLong := context.WithTimeout(parent, time.Hour)
 	defer cancelLong()
@@ -22,7 +22,7 @@ func main() {
 	sd, _ := short.Deadline()
 	fmt.Println("1h child keeps the parent's deadline:", ld.Equal(pd))
 	fmt.Println("10ms child has an earlier deadline:", sd.Before(pd))
-	fmt.Println("budget left at most 100ms:", time.Until(ld) <= 100*time.Millisecond)
+	fmt.Println("budget left at most 200ms:", time.Until(ld) <= 200*time.Millisecond)
 
 	<-short.Done()
 	fmt.Println("short:", short.Err(), "| parent:", parent.Err())

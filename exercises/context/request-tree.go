@@ -1,4 +1,4 @@
-// One request, one deadline, three backend calls. When the 50 ms deadline
+// One request, one deadline, three backend calls. When the 100 ms deadline
 // passes, ctx.Done() closes and every call still waiting returns at once
 // with ctx.Err(); the fast call had already finished.
 package main
@@ -20,9 +20,9 @@ func call(ctx context.Context, name string, d time.Duration) string {
 }
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
-	latency := map[string]time.Duration{"auth": 5 * time.Millisecond, "search": 300 * time.Millisecond, "ads": time.Hour}
+	latency := map[string]time.Duration{"auth": 5 * time.Millisecond, "search": 400 * time.Millisecond, "ads": time.Hour}
 	results := make(chan string)
 	for name, d := range latency {
 		go func() { results <- call(ctx, name, d) }()

@@ -19,7 +19,7 @@ func main() {
 			n := inFlight.Add(1)
 			for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
 			}
-			time.Sleep(10 * time.Millisecond)
+			time.Sleep(50 * time.Millisecond)
 			inFlight.Add(-1)
 			done.Add(1)
 			return nil

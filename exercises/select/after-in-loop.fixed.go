@@ -1,4 +1,4 @@
-// One timer, created before the loop, measures the whole 100 ms. When it
+// One timer, created before the loop, measures the whole 300 ms. When it
 // fires, the reader tells the producer to stop and waits for it to exit.
 package main
 
@@ -15,7 +15,7 @@ func main() {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		for i := 0; i < 30; i++ {
+		for i := 0; i < 100; i++ {
 			time.Sleep(10 * time.Millisecond)
 			select {
 			case msgs <- i:
@@ -24,7 +24,7 @@ func main() {
 			}
 		}
 	}()
-	deadline := time.NewTimer(100 * time.Millisecond)
+	deadline := time.NewTimer(300 * time.Millisecond)
 	defer deadline.Stop()
 	for {
 		select {

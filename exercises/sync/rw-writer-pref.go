@@ -21,14 +21,14 @@ func main() {
 		fmt.Println("writer got the lock")
 		rw.Unlock()
 	}()
-	time.Sleep(20 * time.Millisecond) // the writer is now queued
+	time.Sleep(50 * time.Millisecond) // the writer is now queued
 	go func() {
 		defer wg.Done()
 		rw.RLock() // queues behind the waiting writer
 		fmt.Println("reader 2 got the read lock")
 		rw.RUnlock()
 	}()
-	time.Sleep(20 * time.Millisecond) // reader 2 is now queued too
+	time.Sleep(50 * time.Millisecond) // reader 2 is now queued too
 	fmt.Println("reader 1 releases")
 	rw.RUnlock()
 	wg.Wait()
