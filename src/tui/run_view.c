@@ -403,6 +403,10 @@ static void draw_findings(struct canvas *cv, struct rect box, const struct run_v
     if (!v->findings || !v->findings[0]) {
         cv_text(cv, in.x, in.y, in.w, ROLE_DIM, 0,
                 v->snap && v->snap->status != RT_RUNNING ? "none: a clean run" : "none so far");
+        /* Say what is not looked for, rather than imply it was. */
+        draw_wrapped(cv, (struct rect){in.x, in.y + 1, in.w, in.h - 1}, 0, ROLE_DIM, 0,
+                     "(race and lock-order detection are not built yet)");
+
         return;
     }
     int n = draw_wrapped(cv, in, 0, ROLE_BAD, ATTR_BOLD, v->findings);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "runner.h"
 #include "tui_impl.h"
@@ -138,7 +139,37 @@ bool runner_step(struct runner *r, unsigned long long budget)
     return !r->finished;
 }
 
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+bool runner_run_for(struct runner *r, unsigned long long max_events, double max_ms)
+{
+    if (r->finished)
+        return false;
+    double t0 = now_ms();
+    unsigned long long done = 0;
+    while (done < max_events) {
+        unsigned long long chunk = max_events - done < 16 ? max_events - done : 16;
+        enum lang_run_status s = lang_run_step(r->run, chunk);
+        done += chunk;
+        if (s != LANG_RUN_RUNNING) {
+            refresh(r);
+            finish(r);
+            return false;
+        }
+        if (now_ms() - t0 >= max_ms)
+            break;
+    }
+    refresh(r);
+    return true;
+}
+
 const char *runner_source(const struct runner *r, size_t *len)
+
 {
     *len = r->src_len;
     return r->src;

@@ -35,7 +35,14 @@ void runner_free(struct runner *r);
  * snapshot and output; returns true while the program can go on. */
 bool runner_step(struct runner *r, unsigned long long budget);
 
-/* What the screens read; all owned by the runner, valid until the next
+/* runner_run_for is runner_step for at most max_events events that also
+ * returns once max_ms of wall time has passed (an event is bounded by the
+ * interpreter's preemption, so this bounds the call): how the screens keep
+ * reading keys while a program runs, even one that never blocks. */
+bool runner_run_for(struct runner *r, unsigned long long max_events, double max_ms);
+
+/* What the screens read;
+ all owned by the runner, valid until the next
  * step or runner_free. */
 const char *runner_source(const struct runner *r, size_t *len);
 const char *runner_output(const struct runner *r, size_t *len);

@@ -454,7 +454,11 @@ static void draw_item(struct app *a, struct quiz_state *st, struct canvas *cv, s
     md_draw(cv, r, st->doc, st->scroll);
     const char *hint;
     if (it->picked >= 0)
-        hint = it->right ? "Right. Enter: next item" : "Not quite. Enter: next item";
+        hint = it->kind == ITEM_PREDICT
+                   ? (it->right ? "Right. Enter: next item, w: watch the run"
+                                : "Not quite. Enter: next item, w: watch the run")
+                   : (it->right ? "Right. Enter: next item" : "Not quite. Enter: next item");
+
     else if (it->kind == ITEM_RECALL)
         hint = it->revealed ? "1-4: grade your recall" : "space: show the answer";
     else
@@ -538,6 +542,10 @@ static bool item_key(struct app *a, struct quiz_state *st, struct tkey k)
     if (it->picked >= 0) {
         if (c == 'n' || c == ' ') {
             next_item(a, st);
+            return true;
+        }
+        if (c == 'w' && it->kind == ITEM_PREDICT) {
+            run_open_exercise(a, it->q->exercises[it->index]->id);
             return true;
         }
         return c == 'j' || c == 'k';

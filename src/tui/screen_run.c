@@ -258,11 +258,13 @@ static void follow(struct run_state *st)
         st->src_top = line - 1 - rows / 3 > 0 ? line - 1 - rows / 3 : 0;
 }
 
+/* step runs up to events scheduling events, for at most a frame's worth of
+ * time, then brings the view up to date. */
 static void step(struct app *a, struct run_state *st, unsigned long long events)
 {
     if (!st->runner)
         return;
-    if (!runner_step(st->runner, events)) {
+    if (!runner_run_for(st->runner, events, 25.0)) {
         st->work = st->work == W_PLAY || st->work == W_TO_END ? W_NONE : st->work;
         record_run(a, st);
     }
@@ -352,7 +354,8 @@ static void run_tick(struct app *a)
     case W_PLAY:
         step(a, st, speeds[st->speed] <= 50 ? 1 : (unsigned long long)speeds[st->speed] / 50);
         break;
-    case W_TO_END: step(a, st, 5000); break;
+    case W_TO_END: step(a, st, ~0ULL); break;
+
     case W_EXPLORE:
     case W_CHECK:
         if (!explore_one(a, st)) {

@@ -563,7 +563,57 @@ static void test_quiz_of_three(void **state)
     wait_for("Menu");
 }
 
+/* A crash signal (here sent from outside) still gives the terminal back:
+ * the handler restores termios and leaves the alternate screen. */
+static void test_crash_restores_terminal(void **state)
+{
+    (void)state;
+    start(80, 24, NULL, NULL);
+    wait_for("Menu");
+    char *pid = tmux_format("#{pane_pid}");
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "pgrep -P %d", atoi(pid));
+    free(pid);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    int child = 0;
+    assert_int_equal(fscanf(p, "%d", &child), 1);
+    pclose(p);
+    assert_true(child > 1);
+    assert_int_equal(kill(child, SIGSEGV), 0);
+    wait_for("chanlab-exit=");
+    wait_for("chanlab: crashed; the terminal was restored");
+    char *alt = tmux_format("#{alternate_on} #{cursor_flag}");
+    assert_string_equal(alt, "0 1\n");
+    free(alt);
+    char *before = file_text("stty.before"), *after = file_text("stty.after");
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+}
+
+static void test_infinite_loop_stays_responsive(void **state)
+{
+    (void)state;
+    char args[1024];
+    snprintf(args, sizeof args, "watch '%s/testdata/run/spin.go'", th_env("TUI_TESTDATA"));
+    start(80, 24, NULL, args);
+    wait_for("paused");
+    keys("c");
+    wait_for("to the end");
+    wait_gone("events 0 ");
+    keys("c");
+    wait_for("paused");
+    keys("s");
+    keys("q");
+    wait_for("chanlab-exit=0");
+}
+
 static const struct CMUnitTest scenarios[] = {
+    cmocka_unit_test_teardown(test_infinite_loop_stays_responsive, teardown),
+
+    cmocka_unit_test_teardown(test_crash_restores_terminal, teardown),
+
     cmocka_unit_test_teardown(test_run_deadlocking_exercise, teardown),
     cmocka_unit_test_teardown(test_step_and_run_to_end_agree, teardown),
     cmocka_unit_test_teardown(test_quiz_of_three, teardown),
