@@ -603,9 +603,8 @@ static bool jbool(const cJSON *o, const char *name)
     return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, name));
 }
 
-/* Adds what is new; the caller holds the transaction. questions collects
- * the ids whose reviews changed (a cJSON array of strings). */
-static int import_records(sqlite3 *db, sqlite3_stmt **q, const cJSON *doc, cJSON *questions,
+/* Adds what is new; the caller holds the transaction. */
+static int import_records(sqlite3 *db, sqlite3_stmt **q, const cJSON *doc,
                           struct store_import_result *res)
 {
     int rc = SQLITE_OK;
@@ -631,11 +630,6 @@ static int import_records(sqlite3 *db, sqlite3_stmt **q, const cJSON *doc, cJSON
         if ((rc = step_done(q[I_REV_ADD])) != SQLITE_OK)
             return rc;
         res->reviews++;
-        bool listed = false;
-        const cJSON *x;
-        cJSON_ArrayForEach(x, questions) listed = listed || strcmp(x->valuestring, question) == 0;
-        if (!listed)
-            cJSON_AddItemToArray(questions, cJSON_CreateString(question));
     }
     cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(doc, "runs"))
     {
@@ -729,6 +723,50 @@ static int import_records(sqlite3 *db, sqlite3_stmt **q, const cJSON *doc, cJSON
     return rc;
 }
 
+static int max_review_id(sqlite3 *db, sqlite3_int64 *out)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM reviews", -1, &s, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *out = sqlite3_column_int64(s, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* The questions of reviews with ids above first, into out (only the
+ * question field of each row is set). */
+static int questions_since(sqlite3 *db, sqlite3_int64 first, struct store_cards *out)
+{
+    sqlite3_stmt *s = NULL;
+    size_t cap = 0;
+    int rc =
+        sqlite3_prepare_v2(db, "SELECT DISTINCT question FROM reviews WHERE id > ?1", -1, &s, NULL);
+    if (rc == SQLITE_OK)
+        sqlite3_bind_int64(s, 1, first);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *question = (const char *)sqlite3_column_text(s, 0);
+        if (!question) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            out->rows = realloc(out->rows, cap * sizeof *out->rows);
+            if (!out->rows)
+                abort();
+        }
+        memset(&out->rows[out->n], 0, sizeof out->rows[0]);
+        out->rows[out->n].question = strdup(question);
+        if (!out->rows[out->n++].question)
+            abort();
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* The 1-based line and column of offset off in text. */
 static void line_col(const char *text, size_t off, int *line, int *col)
 {
@@ -803,29 +841,32 @@ enum store_status store_import_file(struct store *st, const char *path,
     }
 
     sqlite3_stmt *q[I_COUNT] = {0};
-    cJSON *questions = cJSON_CreateArray();
     struct store_import_result r = {0};
+    struct store_cards changed = {NULL, 0};
+    sqlite3_int64 first_new = 0;
     s = store__begin(st);
     int rc = SQLITE_OK;
     for (int i = 0; s == STORE_OK && rc == SQLITE_OK && i < I_COUNT; i++)
         rc = sqlite3_prepare_v2(st->db, import_sql[i], -1, &q[i], NULL);
+    /* New reviews get ids above the largest so far: that finds the
+     * questions to replay. */
     if (s == STORE_OK && rc == SQLITE_OK)
-        rc = import_records(st->db, q, doc, questions, &r);
+        rc = max_review_id(st->db, &first_new);
+    if (s == STORE_OK && rc == SQLITE_OK)
+        rc = import_records(st->db, q, doc, &r);
+    if (s == STORE_OK && rc == SQLITE_OK)
+        rc = questions_since(st->db, first_new, &changed);
     for (int i = 0; i < I_COUNT; i++)
         sqlite3_finalize(q[i]);
     if (s == STORE_OK && rc != SQLITE_OK)
         s = store__rollback(st, store__sqlfail(st, rc, "importing"));
     if (s == STORE_OK) {
         st->params_loaded = false;
-        const cJSON *x;
-        cJSON_ArrayForEach(x, questions)
-        {
-            if (s == STORE_OK)
-                s = store__replay(st, x->valuestring);
-        }
+        for (size_t i = 0; i < changed.n && s == STORE_OK; i++)
+            s = store__replay(st, changed.rows[i].question);
         s = s == STORE_OK ? store__commit(st) : store__rollback(st, s);
     }
-    cJSON_Delete(questions);
+    store_cards_free(&changed);
     cJSON_Delete(doc);
     free(text);
     if (s == STORE_OK)
