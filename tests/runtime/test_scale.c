@@ -86,6 +86,12 @@ static void count_free(void *ud, struct rt_g *g, void *data)
 
 static int one = 1;
 
+static void count_g(void *ud, struct rt_g *g)
+{
+    (*(int *)ud)++;
+    assert_true(rt_g_id(g) == 1 || rt_g_data(g) == &one);
+}
+
 static void abandoned(struct rt *rt, void *arg)
 {
     rt_g_set_data(rt_current(rt), &one);
@@ -108,6 +114,10 @@ static void test_abandoned_and_limit(void **state)
     freed = 0;
     rt_go(rt, spawn_many, (void *)10);
     assert_int_equal(rt_run(rt, -1), RT_EXITED);
+    /* The host's GC walks the goroutines still alive (main included). */
+    int live = 0;
+    rt_g_each(rt, count_g, &live);
+    assert_int_equal(live, 11);
     rt_free(rt);
     assert_int_equal(freed, 10);
     rt = rt_new(&cfg);
