@@ -549,7 +549,7 @@ enum store_status store_open(const char *path, const struct store_options *opt, 
         abort();
     *out = NULL;
     st->path = xstrdup(path);
-    st->busy_ms = opt && opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 2000;
+    st->busy_ms = opt && opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : STORE_BUSY_TIMEOUT_MS;
     srs_params_default(&st->params);
 
     struct stat sb;

@@ -59,8 +59,12 @@ enum store_status {
 
 struct store;
 
+/* How long a write waits for another process's write to finish before it
+ * gives up with STORE_BUSY: long enough for a large import elsewhere. */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
 struct store_options {
-    int busy_timeout_ms; /* how long to wait for another writer; 0: 2000 */
+    int busy_timeout_ms; /* how long to wait for another writer; 0: STORE_BUSY_TIMEOUT_MS */
 };
 
 /* store_default_path returns the database path by the location rules, with
