@@ -235,8 +235,10 @@ static void draw_goroutines(struct canvas *cv, struct rect box, const struct run
         int x = in.x + 26;
         int rest = in.x + in.w - x;
         char tail[128];
-        snprintf(tail, sizeof tail, "%s%s%s%s%s", on, on[0] ? " " : "", line, since[0] ? " " : "",
-                 since);
+        /* Least important last, so a narrow panel cuts the channel name. */
+        snprintf(tail, sizeof tail, "%s%s%s%s%s", line, line[0] && since[0] ? " " : "", since,
+                 on[0] && (line[0] || since[0]) ? " " : "", on);
+
         if (rest > 0)
             cv_text_fit(cv, x, y, rest, ROLE_DIM, 0, tail);
     }

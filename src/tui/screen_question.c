@@ -160,7 +160,7 @@ static void question_draw(struct app *a, struct canvas *cv, struct rect body)
     rect_cut_bottom(&r, 1);
     if (!st->doc || st->doc_width != r.w) {
         forget_doc(st);
-        st->doc = build_doc(st, r.w - 1);
+        st->doc = build_doc(st, r.w - 2);
         st->doc_width = r.w;
     }
     st->view_h = r.h;
