@@ -213,13 +213,24 @@ static void draw_goroutines(struct canvas *cv, struct rect box, const struct run
     bool more = (size_t)first + (size_t)rows < s->ng;
     if (more)
         rows--;
+    /* Columns as wide as the rows shown need: id, state, then the rest. */
+    int idw = 2, sw = 7;
+    for (int r = 0; r < rows && (size_t)(first + r) < s->ng; r++) {
+        char id[24];
+        int n = snprintf(id, sizeof id, "g%lld", (long long)s->gs[first + r].id);
+        int w = (int)strlen(state_words(&s->gs[first + r]));
+        idw = n > idw ? n : idw;
+        sw = w > sw ? w : sw;
+    }
+    if (sw > 19)
+        sw = 19;
     for (int r = 0; r < rows && (size_t)(first + r) < s->ng; r++) {
         const struct rt_snap_g *g = &s->gs[first + r];
         int y = in.y + r;
         char id[24], on[48] = "", line[16] = "", since[24] = "";
         snprintf(id, sizeof id, "g%lld", (long long)g->id);
-        cv_text(cv, in.x, y, 6, state_role(g), ATTR_BOLD, id);
-        cv_text_fit(cv, in.x + 6, y, 19, state_role(g), 0, state_words(g));
+        cv_text(cv, in.x, y, idw, state_role(g), ATTR_BOLD, id);
+        cv_text_fit(cv, in.x + idw + 1, y, sw, state_role(g), 0, state_words(g));
         if (g->wait_chan) {
             const struct rt_snap_chan *c = find_chan(s, g->wait_chan);
             if (c && c->label && c->label[0])
@@ -232,7 +243,8 @@ static void draw_goroutines(struct canvas *cv, struct rect box, const struct run
             snprintf(line, sizeof line, "L%d", ln);
         if (g->state == RT_G_WAITING || g->state == RT_G_SYSCALL)
             run_view_duration(s->now - g->wait_since, since, sizeof since);
-        int x = in.x + 26;
+        int x = in.x + idw + 1 + sw + 1;
+
         int rest = in.x + in.w - x;
         char tail[128];
         /* Least important last, so a narrow panel cuts the channel name. */

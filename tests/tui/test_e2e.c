@@ -473,7 +473,7 @@ static void test_run_deadlocking_exercise(void **state)
     wait_for("paused");
     keys("c");
     wait_for("finished: deadlocks");
-    wait_for("g1    chan send");
+    wait_for("g1 chan send");
     wait_for("asleep - deadlock!");
     wait_for("S:g1");
     keys("f");

@@ -275,7 +275,7 @@ static void test_run_deadlock_and_fix(void **state)
     key(f, 'c');
     run_ticks(f);
     assert_shows(f, "finished: deadlocks");
-    assert_shows(f, "g1    chan send");
+    assert_shows(f, "g1 chan send");
     assert_shows(f, "Goroutines 1 (all blocked)");
     assert_shows(f, "fatal error: all goroutines are");
     assert_shows(f, "asleep - deadlock!");
