@@ -1087,7 +1087,12 @@ static void setup_types(struct interp *in)
     ty->t_bytes = types_slice(ts, types_basic(ts, T_UINT8));
     ty->t_strings = types_slice(ts, types_basic(ts, T_STRING));
     ty->t_ints = types_slice(ts, types_basic(ts, T_INT));
-    ty->t_internal = types_struct(ts, NULL, 0);
+    /* A private type, distinct from every type of the program (struct{}
+     * included): marks the host's own boxes (cells, defer records). */
+    in->internal_type.kind = T_STRUCT;
+    in->internal_type.id = UINT32_MAX;
+    in->internal_type.underlying = &in->internal_type;
+    ty->t_internal = &in->internal_type;
     in->name_error = types_name_id(ts, "Error");
     in->name_string = types_name_id(ts, "String");
 }

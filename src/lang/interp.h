@@ -96,6 +96,7 @@ struct interp_types {
 };
 
 struct interp {
+    struct type internal_type; /* ty.t_internal: no Go value has this type */
     struct lang_program *lp;
     struct ast_program *prog;
     struct types *ts;

@@ -80,7 +80,7 @@ static void n_rw_tryrlock(struct gstate *g, uint32_t base)
 {
     struct rt_rwmutex *rw = state(g, base);
     bool ok = false;
-    if (!rw->w.locked && rw->readers >= 0) {
+    if (rw->readers >= 0) { /* no writer holds or waits for it */
         rt_rw_rlock(g->in->rt, rw);
         ok = true;
     }

@@ -1,0 +1,44 @@
+/* test_conf.c: one conformance test per program of Go's own test tree
+ * (/usr/share/go-1.23/test). Go's harness runs such a `// run` program and
+ * requires exit status 0 and, when FILE.out exists, exactly that stdout
+ * (else none). This runs it with `chanlab run` under the same rule. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static void test_program(void **state)
+{
+    (void)state;
+    const char *file = th_env("CONF_FILE");
+    if (access(file, R_OK) != 0)
+        skip(); /* golang-1.23-src is not installed */
+    char want_path[4096];
+    snprintf(want_path, sizeof want_path, "%.*s.out", (int)(strlen(file) - 3), file);
+    char *want = th_read_file(want_path, NULL);
+    char *argv[] = {(char *)th_env("CHANLAB"), "run", (char *)file, NULL};
+    struct th_result r = th_run(argv, NULL, 120, NULL);
+    if (r.timed_out)
+        fail_msg("%s: timed out", file);
+    if (r.status != 0)
+        fail_msg("%s: exit status %d\n%s", file, r.status, r.err);
+    if (strcmp(r.out, want ? want : "") != 0)
+        fail_msg("%s: stdout\n--- want\n%s--- got\n%s---", file, want ? want : "", r.out);
+    free(want);
+    th_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_program),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
