@@ -16,12 +16,16 @@ int bank_schema_version(void)
 
 /* ---- memory ---------------------------------------------------------------- */
 
+void bank_oom(void)
+{
+    fputs("chanlab: out of memory\n", stderr);
+    abort();
+}
+
 static void *check_alloc(void *p)
 {
-    if (!p) {
-        fputs("chanlab: out of memory\n", stderr);
-        abort();
-    }
+    if (!p)
+        bank_oom();
     return p;
 }
 

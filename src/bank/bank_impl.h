@@ -17,7 +17,9 @@
 
 #include "bank.h"
 
-/* Memory: every allocation goes through these; they abort on failure. */
+/* Memory: every allocation goes through these; they abort on failure
+ * (bank_oom: says so on stderr and aborts). */
+void bank_oom(void) __attribute__((noreturn));
 void *bank_xmalloc(size_t n);
 void *bank_xcalloc(size_t n, size_t size);
 void *bank_xrealloc(void *p, size_t n);
@@ -143,5 +145,78 @@ bool bjson_bind(struct bjson_index *ix, const cJSON *root);
 const struct bjson_pos *bjson_find(const struct bjson_index *ix, const cJSON *node);
 
 void bjson_index_free(struct bjson_index *ix);
+
+/* ---- field checks (fields.c) ----------------------------------------------- */
+
+/* The JSON types a field can have; FLD_INT is a number written without
+ * fraction or exponent that fits an int. */
+enum fld_type { FLD_STRING, FLD_INT, FLD_BOOL, FLD_ARRAY, FLD_OBJECT };
+
+/* One row of an object's field table. */
+struct fld_field {
+    const char *name;
+    enum fld_type type;
+    bool required;
+};
+
+#define FLD_MAX_FIELDS 10
+
+/* What a file's checks share. */
+struct fld_ctx {
+    struct bank *b;
+    const char *file;  /* the JSON file, as named to the loader */
+    const char *exdir; /* where its exercises' programs are */
+    const struct bjson_index *ix;
+    const char *src; /* the file's text, for raw number tokens */
+    int topic;       /* the file's topic, or -1 when unknown */
+    bool user;
+    size_t errors; /* diagnostics added so far for this file */
+};
+
+/* A JSON path such as questions[3].quiz[1].choices[0]. */
+struct fld_path {
+    char s[192];
+};
+
+/* fld_report adds a diagnostic for the value node at path ("PATH: MSG");
+ * fld_report_key points at the key of member node instead. Both count in
+ * c->errors. A node without a position is reported at 1:1. */
+void fld_report(struct fld_ctx *c, const cJSON *node, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void fld_report_key(struct fld_ctx *c, const cJSON *node, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* fld_path_field and fld_path_index extend a path with ".name" or "[i]". */
+struct fld_path fld_path_field(const char *base, const char *name);
+struct fld_path fld_path_index(const char *base, size_t i);
+
+/* fld_kind_name names a value's JSON type for messages ("a string"). */
+const char *fld_kind_name(const cJSON *v);
+
+/* fld_check checks the object obj at path against fields[0..n) and stores
+ * each present, well-typed member in out[slot] (NULL otherwise). Returns
+ * true when it found no problem. */
+bool fld_check(struct fld_ctx *c, const cJSON *obj, const char *path,
+               const struct fld_field *fields, size_t n, const cJSON **out);
+
+/* fld_text returns the string of v when it says something (not blank),
+ * else reports and returns NULL; fld_one_line also refuses line breaks. */
+const char *fld_text(struct fld_ctx *c, const cJSON *v, const char *path);
+const char *fld_one_line(struct fld_ctx *c, const cJSON *v, const char *path);
+
+/* fld_strings checks an array of non-blank strings with min..max items
+ * (max 0: no limit; what names them in messages) and returns the good ones
+ * in a block owned by the bank, their number in *count. */
+const char *const *fld_strings(struct fld_ctx *c, const cJSON *arr, const char *path, size_t min,
+                               size_t max, const char *what, size_t *count);
+
+/* fld_split_id splits "topic<sep>slug" and returns the topic, or -1 when
+ * the shape is wrong (*known_shape false) or the topic unknown. */
+int fld_split_id(const char *id, char sep, bool *known_shape);
+
+/* bank_check_exercise checks the EXERCISE object obj at path and fills x
+ * (exercise.c); problems are reported through c and counted in c->errors. */
+void bank_check_exercise(struct fld_ctx *c, const cJSON *obj, const char *path,
+                         struct bank_xrec *x);
 
 #endif
