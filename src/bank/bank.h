@@ -197,14 +197,17 @@ void bank_free(struct bank *b);
 int bank_add_dir(struct bank *b, const char *dir, bool user, bool missing_ok);
 
 /* bank_add_file loads one topic file; exercises_dir holds the programs of
- * its exercises. Returns the number of diagnostics it added. */
+ * its exercises. Unlike bank_add_dir it does not have bank_finish look for
+ * undeclared programs in exercises_dir. Returns the number of diagnostics
+ * it added. */
 int bank_add_file(struct bank *b, const char *path, const char *exercises_dir, bool user);
 
 /* bank_finish resolves the questions' exercise links across all loaded
  * files (a link naming no exercise is a diagnostic, and is dropped), orders
  * questions by topic then load order, and reports programs under each
- * loaded exercises directory that no exercise declares. Call once; after it,
- * the bank is read-only. Returns the number of diagnostics it added. */
+ * loaded exercises directory that no exercise declares. Call once (a second
+ * call does nothing and returns 0); after it, the bank is read-only.
+ * Returns the number of diagnostics it added. */
 int bank_finish(struct bank *b);
 
 /* Where banks live. Each returns a path the caller frees, or NULL.
