@@ -38,30 +38,6 @@ void rt_waitq_remove(struct rt_waitq *q, struct rt_sudog *sg)
     sg->next = sg->prev = NULL;
 }
 
-/* rt_waitq_dequeue pops the first sudog whose goroutine can still be woken:
- * a select whose other case already won is skipped (and dropped), as Go's
- * selectDone check does. */
-struct rt_sudog *rt_waitq_dequeue(struct rt_waitq *q)
-{
-    for (;;) {
-        struct rt_sudog *sg = q->first;
-        if (!sg)
-            return NULL;
-        q->first = sg->next;
-        if (q->first)
-            q->first->prev = NULL;
-        else
-            q->last = NULL;
-        sg->next = sg->prev = NULL;
-        if (sg->is_select) {
-            if (sg->g->select_done)
-                continue;
-            sg->g->select_done = true;
-        }
-        return sg;
-    }
-}
-
 /* ---- lifetime ------------------------------------------------------------------ */
 
 struct rt_chan *rt_chan_new(struct rt *rt, size_t elem_size, size_t cap, const char *elem_type)

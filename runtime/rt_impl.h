@@ -74,7 +74,16 @@ size_t rt_stack_pool_guarded(const struct rt_stack_pool *pool);
 void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, char *top, void (*fn)(void *), void *arg);
 /* rt_ctx_switch saves the current context in from and resumes to. dying says
  * from will never be resumed (its stack is about to be reused). */
+#if !RT_ASAN && !defined(RT_UCONTEXT)
+void rt_ctx_swap(void **save_sp, void *load_sp); /* switch_<arch>.S */
+static inline void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to, bool dying)
+{
+    (void)dying;
+    rt_ctx_swap(&from->sp, to->sp);
+}
+#else
 void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to, bool dying);
+#endif
 /* rt_ctx_started must be the first call of a new context's fn. */
 void rt_ctx_started(struct rt_ctx *self);
 void rt_ctx_free(struct rt_ctx *ctx);
@@ -161,7 +170,30 @@ void rt_chan_drain(struct rt_chan *c);
 /* Wait queue operations, shared with select.c. */
 void rt_waitq_push(struct rt_waitq *q, struct rt_sudog *sg);
 void rt_waitq_remove(struct rt_waitq *q, struct rt_sudog *sg);
-struct rt_sudog *rt_waitq_dequeue(struct rt_waitq *q);
+
+/* rt_waitq_dequeue pops the first sudog whose goroutine can still be woken:
+ * a select whose other case already won is skipped (and dropped), as Go's
+ * selectDone check does. */
+static inline struct rt_sudog *rt_waitq_dequeue(struct rt_waitq *q)
+{
+    for (;;) {
+        struct rt_sudog *sg = q->first;
+        if (!sg)
+            return NULL;
+        q->first = sg->next;
+        if (q->first)
+            q->first->prev = NULL;
+        else
+            q->last = NULL;
+        sg->next = sg->prev = NULL;
+        if (sg->is_select) {
+            if (sg->g->select_done)
+                continue;
+            sg->g->select_done = true;
+        }
+        return sg;
+    }
+}
 /* Channel steps shared with select.c: hand-off to a parked receiver or from
  * a parked sender, and buffer moves. */
 void rt_chan_send_to(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, const void *elem);

@@ -195,7 +195,6 @@ void rt_stack_put(struct rt_stack_pool *pool, struct rt_stack *s)
 /* ---- contexts ----------------------------------------------------------------- */
 
 #ifndef RT_UCONTEXT
-void rt_ctx_swap(void **save_sp, void *load_sp);
 void rt_ctx_entry(void);
 
 void rt_ctx_make(struct rt_ctx *ctx, struct rt_stack *s, char *top_, void (*fn)(void *), void *arg)
@@ -270,6 +269,10 @@ void rt_ctx_free(struct rt_ctx *ctx)
 }
 #endif
 
+#if RT_ASAN || defined(RT_UCONTEXT)
+#ifndef RT_UCONTEXT
+void rt_ctx_swap(void **save_sp, void *load_sp);
+#endif
 void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to, bool dying)
 {
 #if RT_ASAN
@@ -288,6 +291,7 @@ void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to, bool dying)
     __sanitizer_finish_switch_fiber(from->fake_stack, NULL, NULL);
 #endif
 }
+#endif
 
 void rt_ctx_started(struct rt_ctx *self)
 {
