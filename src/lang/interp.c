@@ -894,8 +894,13 @@ void interp_write_result(struct gstate *g, uint32_t base, uint32_t i, struct val
 
 void interp_step(struct gstate *g, const struct ast_stmt *s)
 {
-    struct interp *in = g->in;
     g->top->pos = s->pos;
+    interp_loop_step(g);
+}
+
+void interp_loop_step(struct gstate *g)
+{
+    struct interp *in = g->in;
     if (++in->steps > in->max_steps && in->max_steps) {
         char msg[160];
         snprintf(msg, sizeof msg, "chanlab: step limit of %llu statements exceeded (--max-steps)",
@@ -1145,7 +1150,7 @@ struct lang_run *lang_run_new(struct lang_program *p, const struct lang_run_opti
     in->err = opt->err;
     in->capture = opt->capture;
     in->max_steps = opt->max_steps;
-    in->max_goroutines = opt->max_goroutines ? opt->max_goroutines : 10000000;
+    in->max_goroutines = opt->max_goroutines ? opt->max_goroutines : 250000;
     in->seed = opt->seed;
     in->rng = opt->seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull;
     in->args = opt->args;

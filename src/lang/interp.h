@@ -256,6 +256,9 @@ enum exec_status interp_exec_block(struct gstate *g, struct ast_stmt **stmts, in
 /* interp_step is the per-statement hook: counts the step, checks limits,
  * collects garbage when due, and is a preemption point. */
 void interp_step(struct gstate *g, const struct ast_stmt *s);
+/* interp_loop_step is the same for a loop iteration (an empty `for {}` must
+ * count and be preemptible too). */
+void interp_loop_step(struct gstate *g);
 
 /* ---- channels and goroutines (interp_rt.c) ---------------------------------- */
 

@@ -1466,12 +1466,16 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         }
         switch (ukind(t)) {
         case T_SLICE: {
-            if (a1 < 0 || a1 > UINT32_MAX - 1)
+            if (a1 < 0)
                 interp_panic_rt(g, RTE_ERRORSTRING, "makeslice: len out of range");
+            if (a1 > UINT32_MAX - 1)
+                interp_oom(g, (size_t)a1 * sizeof(struct value));
             if (a2 == -1)
                 a2 = a1;
-            if (a2 < a1 || a2 > UINT32_MAX - 1)
+            if (a2 < a1)
                 interp_panic_rt(g, RTE_ERRORSTRING, "makeslice: cap out of range");
+            if (a2 > UINT32_MAX - 1)
+                interp_oom(g, (size_t)a2 * sizeof(struct value));
             size_t bytes = (size_t)a2 * sizeof(struct value);
             if (heap_would_exceed(in->heap, bytes)) {
                 heap_collect(in->heap);

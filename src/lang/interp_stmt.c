@@ -467,7 +467,7 @@ static enum exec_status exec_for(struct gstate *g, const struct ast_stmt *s)
         if (s->u.fors.post)
             exec(g, s->u.fors.post);
         else
-            rt_preempt(g->in->rt);
+            interp_loop_step(g);
     }
     return EX_NORMAL;
 }

@@ -124,7 +124,7 @@ struct lang_run_options {
     unsigned long long seed;      /* schedule and map-order seed (default 0: reproducible) */
     int procs;                    /* GOMAXPROCS (default 1) */
     const char *lang;             /* unused here (loop semantics are fixed at load) */
-    size_t max_goroutines;        /* live goroutines allowed (0: 10,000,000) */
+    size_t max_goroutines;        /* live goroutines allowed (0: 250,000) */
     size_t max_heap;              /* bytes of Go heap (0: 4 GiB) */
     unsigned long long max_steps; /* statements executed (0: no limit) */
     FILE *out;                    /* program stdout is written here as it happens (NULL: not) */
