@@ -136,7 +136,9 @@ static struct vbox *deref_box(struct gstate *g, struct value p, uint32_t *idx)
 
 static void bounds(struct gstate *g, int64_t i, int64_t len)
 {
-    if (i < 0 || i >= len)
+    if (i < 0)
+        interp_panic_rt(g, RTE_BOUNDS, "index out of range [%lld]", (long long)i);
+    if (i >= len)
         interp_panic_rt(g, RTE_BOUNDS, "index out of range [%lld] with length %lld", (long long)i,
                         (long long)len);
 }
@@ -1773,10 +1775,25 @@ static struct value eval_selector(struct gstate *g, const struct ast_expr *e)
 
 static struct value eval(struct gstate *g, const struct ast_expr *e)
 {
-    /* A conversion re-converts its operand (its own folded value is not
-     * relied upon: see docs/lang-interp-needs.md). */
-    if (e->cv && e->kind != EX_CONVERT)
-        return const_value(g, e);
+    /* A conversion's folded value is used for numbers and booleans only
+     * (for strings it was seen invalid: docs/lang-interp-needs.md); to an
+     * interface, the constant keeps its operand's type. */
+    if (e->cv) {
+        if (e->kind != EX_CONVERT)
+            return const_value(g, e);
+        enum const_kind ck = e->cv->kind;
+        const struct type *xt = e->u.convert.x->type;
+        enum type_kind xk = xt->underlying->kind;
+        bool numeric =
+            (xk >= T_BOOL && xk <= T_FLOAT64) || (xk >= T_UNTYPED_BOOL && xk <= T_UNTYPED_FLOAT);
+        if (numeric && (ck == CONST_BOOL || ck == CONST_INT || ck == CONST_FLOAT)) {
+            if (ukind(e->type) != T_INTERFACE || types_is_untyped(xt))
+                return const_value(g, e);
+            struct ast_expr tmp = *e;
+            tmp.type = (struct type *)xt;
+            return const_value(g, &tmp);
+        }
+    }
     switch (e->kind) {
     case EX_IDENT: return load_ident(g, e);
     case EX_PAREN: return eval(g, e->u.unary.x);
