@@ -2,9 +2,9 @@
  * checked tree of the user's package, with go vet's wording.
  *
  * copylocks: a value whose type contains a sync.Mutex, RWMutex, WaitGroup,
- * Once or Cond copied by assignment, by value parameter or receiver, by call
- * argument, by return, by composite literal, or by range. Fresh values
- * (composite literals, call results) are not copies.
+ * Once or Cond, or a typed atomic (atomic.Int64...), copied by assignment, by value parameter or
+ * receiver, by call argument, by return, by composite literal, or by range. Fresh values (composite
+ * literals, call results) are not copies.
  *
  * lostcancel: the cancel function of context.WithCancel, WithTimeout,
  * WithDeadline (and the Cause variants) discarded with `_`, or a return
@@ -178,6 +178,16 @@ static bool lock_path(struct vet *v, const struct type *t, char *buf, size_t siz
         for (size_t i = 0; i < sizeof locks / sizeof locks[0]; i++)
             if (strcmp(t->u.named.name, locks[i].name) == 0) {
                 snprintf(buf, size, "%s", locks[i].path);
+                return true;
+            }
+        return false;
+    }
+    if (t->kind == T_NAMED && t->u.named.pkg && strcmp(t->u.named.pkg->path, "sync/atomic") == 0) {
+        static const char *const typed[] = {"Int32",   "Int64", "Uint32", "Uint64",
+                                            "Uintptr", "Bool",  "Pointer"};
+        for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
+            if (strcmp(t->u.named.name, typed[i]) == 0) {
+                snprintf(buf, size, "sync/atomic.%s contains sync/atomic.noCopy", typed[i]);
                 return true;
             }
         return false;
