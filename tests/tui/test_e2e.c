@@ -485,7 +485,56 @@ static void test_run_deadlocking_exercise(void **state)
     wait_for("What does a send on an unbuffered channel wait for?");
 }
 
+/* E copies the exercise to the workspace and opens the editor; here the
+ * "editor" copies the fixed program over it, so the check must pass under
+ * exploration and store a passing attempt. */
+static void test_edit_and_check_fix(void **state)
+{
+    (void)state;
+    prepare();
+    install_user_bank();
+    char env[1024];
+    snprintf(env, sizeof env,
+             "VISUAL='cp %s/config/chanlab/exercises/channels/tuitest-deadlock.fixed.go'", T.dir);
+    launch(80, 24, env, NULL);
+    wait_for("Menu");
+    keys("b");
+    wait_for("tier all");
+    keys("/");
+    literal("tuitest-unbuffered");
+    keys("Enter");
+    wait_for("1 of ");
+    keys("Enter");
+    wait_for("What does a send on an unbuffered channel wait for?");
+    keys("e");
+    wait_for("channels/tuitest-deadlock");
+    keys("h");
+    wait_for("Hint 1 of 2: Who receives?");
+    keys("E");
+    wait_for("Fixed!");
+    wait_for("(your copy)");
+    keys("q");
+    keys("q");
+    keys("q");
+    keys("q");
+    wait_for("chanlab-exit=0");
+    struct store *st = NULL;
+    char err[256];
+    assert_int_equal(store_open(T.db, NULL, &st, err, sizeof err), STORE_OK);
+    struct store_exercise_summary sum;
+    assert_int_equal(store_exercise_summary(st, "channels/tuitest-deadlock", &sum), STORE_OK);
+    assert_int_equal(sum.fix_attempts, 1);
+    assert_true(sum.fixed);
+    assert_int_equal(sum.hints_at_fix, 1);
+    store_close(st);
+    /* The copy is in the workspace beside the database. */
+    char *copy = file_text("workspace/channels/tuitest-deadlock.go");
+    assert_non_null(strstr(copy, "make(chan int, 1)"));
+    free(copy);
+}
+
 static void mask_events(char *s)
+
 {
     char *p = strstr(s, "events ");
     assert_non_null(p);
@@ -610,6 +659,8 @@ static void test_infinite_loop_stays_responsive(void **state)
 }
 
 static const struct CMUnitTest scenarios[] = {
+    cmocka_unit_test_teardown(test_edit_and_check_fix, teardown),
+
     cmocka_unit_test_teardown(test_infinite_loop_stays_responsive, teardown),
 
     cmocka_unit_test_teardown(test_crash_restores_terminal, teardown),
