@@ -10,12 +10,6 @@
 
 static enum exec_status exec(struct gstate *g, const struct ast_stmt *s);
 
-static inline bool is_aggr(const struct type *t)
-{
-    enum type_kind k = t->underlying->kind;
-    return k == T_STRUCT || k == T_ARRAY;
-}
-
 static inline struct value typed(struct value v, const struct type *t)
 {
     if (t->underlying->kind != T_INTERFACE)
