@@ -9,6 +9,8 @@
 
 #define NILDEREF "invalid memory address or nil pointer dereference"
 
+static uint64_t go_size(const struct type *t);
+
 /* ---- small helpers ------------------------------------------------------------- */
 
 static inline enum type_kind ukind(const struct type *t)
@@ -1470,8 +1472,14 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         case T_SLICE: {
             if (a1 < 0)
                 interp_panic_rt(g, RTE_ERRORSTRING, "makeslice: len out of range");
-            if (a1 > UINT32_MAX - 1)
+            if (a1 > UINT32_MAX - 1) {
+                /* Go would make it (or run out of memory); chanlab cannot
+                 * index that far: a recoverable panic for zero-size
+                 * elements, the heap limit otherwise. */
+                if (go_size(t->underlying->u.array.elem) == 0)
+                    interp_panic_rt(g, RTE_ERRORSTRING, "makeslice: len out of range");
                 interp_oom(g, (size_t)a1 * sizeof(struct value));
+            }
             if (a2 == -1)
                 a2 = a1;
             if (a2 < a1)
