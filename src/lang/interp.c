@@ -516,7 +516,10 @@ void interp_call_func(struct gstate *g, const struct ifunc *fn, struct vclosure 
     }
     for (uint32_t i = 0; i < fn->nresults; i++) {
         struct ast_var *rv = d->results[i];
-        struct value z = interp_zero(g, rv->type);
+        enum type_kind rk = rv->type->underlying->kind;
+        struct value z = {.p = NULL, .t = rk == T_INTERFACE ? NULL : rv->type};
+        if (rk == T_STRUCT || rk == T_ARRAY)
+            z = interp_zero(g, rv->type);
         uint32_t slot = base + (uint32_t)rv->index;
         if (rv->captured) {
             g->stk[slot].t = in->ty.t_internal;

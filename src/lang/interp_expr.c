@@ -1861,6 +1861,22 @@ static struct value eval(struct gstate *g, const struct ast_expr *e)
         push(g, x);
         struct value y = eval(g, ye);
         x = pop(g);
+        if (xe->type->kind == T_INT) {
+            /* the common case, without the generic dispatch */
+            struct value r = {.t = e->type};
+            switch (op) {
+            case OP_ADD: r.u = x.u + y.u; return r;
+            case OP_SUB: r.u = x.u - y.u; return r;
+            case OP_MUL: r.u = x.u * y.u; return r;
+            case OP_LSS: r.i = x.i < y.i; return r;
+            case OP_LEQ: r.i = x.i <= y.i; return r;
+            case OP_GTR: r.i = x.i > y.i; return r;
+            case OP_GEQ: r.i = x.i >= y.i; return r;
+            case OP_EQL: r.i = x.i == y.i; return r;
+            case OP_NEQ: r.i = x.i != y.i; return r;
+            default: break;
+            }
+        }
         return interp_binop(g, op, x, y, xe->type, e->type);
     }
     case EX_CONVERT: {
