@@ -10,6 +10,19 @@
 
 /* Bytes of C stack a call needs at least; below this, Go's stack overflow. */
 enum { CALL_STACK_RESERVE = 48 * 1024 };
+/* C stack per goroutine: the evaluator recurses on it. Sanitizers make
+ * frames several times larger. */
+#if defined(__SANITIZE_ADDRESS__)
+#define GOROUTINE_STACK (4u << 20)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GOROUTINE_STACK (4u << 20)
+#endif
+#endif
+#ifndef GOROUTINE_STACK
+#define GOROUTINE_STACK (1u << 20)
+#endif
+
 /* Frames allowed per goroutine (Go's 1 GB stack, in our terms). */
 enum { MAX_DEPTH = 200000 };
 
@@ -1175,7 +1188,7 @@ struct lang_run *lang_run_new(struct lang_program *p, const struct lang_run_opti
     struct rt_config cfg = {0};
     cfg.seed = opt->seed;
     cfg.procs = opt->procs > 0 ? opt->procs : 1;
-    cfg.stack_size = 1024 * 1024;
+    cfg.stack_size = GOROUTINE_STACK;
     cfg.max_goroutines = (int64_t)in->max_goroutines + 16;
     cfg.preempt = RT_PREEMPT_EVERY;
     cfg.preempt_every = 20000;
