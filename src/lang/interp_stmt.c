@@ -24,6 +24,10 @@ static void declare(struct gstate *g, const struct ast_var *var, struct value v)
     if (!var)
         return;
     v = interp_copy(g, typed(v, var->type));
+    /* A channel is labelled with the first variable it is stored in, so
+     * the Run screen and dumps say `jobs`, not `ch1`. */
+    if (type_ukind(var->type) == T_CHAN && var->name && var->name[0] != '_')
+        interp_label_chan(g->in, v, var->name);
     uint32_t slot = g->top->base + (uint32_t)var->index;
     if (var->captured) {
         push(g, v);
