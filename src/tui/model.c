@@ -93,7 +93,7 @@ static void load_cards(struct model *m)
     memset(&m->cards, 0, sizeof m->cards);
     if (store_cards_all(m->store, &m->cards) != STORE_OK)
         memset(&m->cards, 0, sizeof m->cards);
-    else
+    else if (m->cards.n > 0) /* rows is NULL when there are none */
         qsort(m->cards.rows, m->cards.n, sizeof *m->cards.rows, cmp_row);
     m->cards_gen = m->generation;
     m->cached_minute = -1;

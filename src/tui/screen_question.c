@@ -64,7 +64,8 @@ void question_open(struct app *a, const struct bank_question *const *list, int n
     st->mode = app_top(a) == SCR_HOME ? STORE_REVIEW_MODE : STORE_STUDY;
     free(st->list);
     st->list = xmalloc((size_t)(n > 0 ? n : 1) * sizeof *st->list);
-    memcpy(st->list, list, (size_t)n * sizeof *list);
+    if (n > 0)
+        memcpy(st->list, list, (size_t)n * sizeof *list);
     st->n = n;
     st->pos = pos;
     reset_page(st);
