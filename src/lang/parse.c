@@ -1669,11 +1669,17 @@ struct ast_file *parse_file(struct arena *arena, struct diags *diags, uint32_t f
         next(&p);
         if (got(&p, TK_LPAREN)) {
             while (p.tok.kind != TK_RPAREN && p.tok.kind != TK_EOF) {
+                struct pos before = p.tok.pos;
                 parse_import_spec(&p, &decls);
                 if (p.tok.kind != TK_RPAREN && !got(&p, TK_SEMICOLON)) {
                     syntax_error(&p, "expected semicolon, newline, or )");
                     advance_stmt(&p);
                 }
+                /* advance_stmt stops at a stray `}`: step over it, so a
+                 * broken import list always makes progress */
+                if (p.tok.pos.line == before.line && p.tok.pos.col == before.col &&
+                    p.tok.kind != TK_EOF)
+                    next(&p);
             }
             want(&p, TK_RPAREN);
         } else {
