@@ -234,4 +234,21 @@ bool check_terminates(const struct ast_stmt *s, const char *label);
 void check_open_scope(struct checker *c, enum scope_kind kind);
 void check_close_scope(struct checker *c);
 
+/* set records an expression's mode and type (and the flags they imply) and
+ * returns the mode; fail marks it invalid. Shared by check_expr.c and
+ * check_call.c. */
+static inline enum mode set(struct ast_expr *e, enum mode m, struct type *t)
+{
+    e->mode = (uint8_t)m;
+    e->type = t;
+    e->is_type = m == M_TYPE;
+    e->addressable = m == M_VAR;
+    return m;
+}
+
+static inline enum mode fail(struct checker *c, struct ast_expr *e)
+{
+    return set(e, M_INVALID, types_basic(c->ts, T_INVALID));
+}
+
 #endif

@@ -18,20 +18,6 @@ static struct type *basic(struct checker *c, enum type_kind k)
     return types_basic(c->ts, k);
 }
 
-static enum mode set(struct ast_expr *e, enum mode m, struct type *t)
-{
-    e->mode = (uint8_t)m;
-    e->type = t;
-    e->is_type = m == M_TYPE;
-    e->addressable = m == M_VAR;
-    return m;
-}
-
-static enum mode fail(struct checker *c, struct ast_expr *e)
-{
-    return set(e, M_INVALID, basic(c, T_INVALID));
-}
-
 static bool is_const(const struct ast_expr *e)
 {
     return e->mode == M_CONST && e->cv;

@@ -20,20 +20,6 @@ static struct type *invalid(struct checker *c)
     return types_basic(c->ts, T_INVALID);
 }
 
-static enum mode set(struct ast_expr *e, enum mode m, struct type *t)
-{
-    e->mode = (uint8_t)m;
-    e->type = t;
-    e->is_type = m == M_TYPE;
-    e->addressable = m == M_VAR;
-    return m;
-}
-
-static enum mode fail(struct checker *c, struct ast_expr *e)
-{
-    return set(e, M_INVALID, invalid(c));
-}
-
 /* ---- printing expressions and operands as Go does ------------------------- */
 
 struct sb {
