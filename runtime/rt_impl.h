@@ -129,6 +129,10 @@ struct rt_g {
     char *label; /* NULL when unset */
     struct rt_frame created_by;
     int64_t creator;
+    uint32_t created_site; /* rt_site of the go statement (detectors) */
+    struct rt_sudog *sel;  /* parked in select: its sudogs (nsel), else NULL */
+    uint32_t nsel;
+    struct rt_race_g *race; /* race detector state (race.c); NULL when off */
     struct rt_stack stack;
 };
 
@@ -282,6 +286,12 @@ struct rt {
     bool ev_quiet;   /* trace_off and no event hook: record nothing */
     uint64_t seq;
     struct rt_counters counters;
+    /* detectors (detect.c, race.c, lockorder.c) */
+    struct rt_sites *sites;
+    struct rt_finding *findings;
+    size_t nfindings, capfindings;
+    struct rt_race *race;    /* NULL when cfg.race is off */
+    struct rt_lockgraph *lg; /* NULL when cfg.lockorder is off */
     /* stack overflow */
     struct rt_g *overflow; /* a goroutine abandoned for overflowing its stack */
     void *segv_saved;      /* previous handler and alternate stack (stack.c) */
@@ -376,6 +386,27 @@ static inline void rt_zero(void *dst, size_t n)
         memset(dst, 0, n);
 }
 void rt_trace_init(struct rt *rt);
+
+/* detect.c: sites and findings */
+void rt_detect_init(struct rt *rt);
+void rt_detect_free(struct rt *rt);
+/* rt_site_format appends "  func()\n      file:line\n" per frame of s to a
+ * growing buffer (*buf, *len, *cap; malloc'd), as Go's race reports print
+ * stacks. */
+void rt_site_format(const struct rt *rt, rt_site s, char **buf, size_t *len, size_t *cap);
+void rt_buf_printf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* rt_current_site asks the host's site hook for the current goroutine's site. */
+rt_site rt_current_site(struct rt *rt);
+
+/* race.c: the runtime's own happens-before edges (no-ops when race is off) */
+void rt_race_init(struct rt *rt);
+void rt_race_fini(struct rt *rt);
+void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child); /* go statement */
+
+/* lockorder.c */
+void rt_lockorder_init(struct rt *rt);
+void rt_lockorder_fini(struct rt *rt);
 
 /* inspect.c */
 char *rt_failure_text(struct rt *rt, const char *head);

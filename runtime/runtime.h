@@ -117,7 +117,8 @@ struct rt_frame {
     int line;         /* 1-based; 0 when unknown */
 };
 
-struct rt_event; /* below */
+struct rt_event;   /* below */
+struct rt_finding; /* below */
 
 /* Callbacks into the host; every member may be NULL. ud is passed back. */
 struct rt_hooks {
@@ -138,6 +139,15 @@ struct rt_hooks {
      * data (abandoned when the run ended), and when a goroutine exits with
      * host data still set. */
     void (*g_free)(void *ud, struct rt_g *g, void *data);
+    /* site returns the interned call stack (rt_site_intern) of goroutine g
+     * at the statement it is running now, or 0 when unknown. The lock-order
+     * detector asks for it at every Lock and RLock; the leak report at the
+     * end of a run. Called with g current or suspended. */
+    uint32_t (*site)(void *ud, const struct rt_g *g, void *data);
+    /* finding is called once for every finding as it is made (rt_findings
+     * keeps them all too); the race detector's report is printed from here
+     * by `chanlab run`, as Go prints a race the moment it sees it. */
+    void (*finding)(void *ud, const struct rt_finding *f);
 };
 
 struct rt_config {
@@ -158,6 +168,20 @@ struct rt_config {
      * Go's execution tracer, which is off unless asked for. */
     bool trace_off;
     struct rt_hooks hooks;
+    /* ---- detectors (see "detectors" below); all off by default ---- */
+    bool race;      /* happens-before race detection (rt_race_read/write) */
+    bool lockorder; /* the lock-acquisition order graph */
+    /* sched: RT_SCHED_GO is Go's queue order (above); RT_SCHED_PCT is PCT
+     * (Burckhardt et al., ASPLOS 2010) for the explorer: each goroutine gets
+     * a random priority when it is created, the highest-priority runnable
+     * goroutine always runs (every preemption point switches to it), and at
+     * pct_depth - 1 change points, drawn from the seed uniformly among the
+     * first pct_steps preemption points, the running goroutine drops below
+     * every other. Any such schedule is one Go may produce with enough Ps. */
+    enum rt_sched_mode { RT_SCHED_GO = 0, RT_SCHED_PCT } sched;
+    int pct_depth;      /* RT_SCHED_PCT: d >= 1 (0 counts as 3) */
+    uint64_t pct_steps; /* RT_SCHED_PCT: k, the preemption points the change
+                           points are drawn from (0 counts as 1,000) */
 };
 
 /* rt_new makes a runtime (caller owns; rt_free). cfg may be NULL for all
@@ -500,6 +524,92 @@ void rt_timer_release(struct rt *rt, struct rt_timer *t);
  * when the call completes it takes an idle P or waits in the global queue.
  * May switch. */
 void rt_syscall(struct rt *rt, int64_t ns);
+
+/* ---- detectors -------------------------------------------------------------
+ *
+ * Findings are values the runtime collects for the host: data races
+ * (cfg.race), lock-order inversions (cfg.lockorder) and goroutine leaks (the
+ * host adds those: only it can tell what is reachable). Positions are sites:
+ * an interned call stack, innermost frame first, built by the host one frame
+ * at a time, so storing "where" with every memory access costs one integer. */
+
+typedef uint32_t rt_site; /* 0: unknown */
+
+/* rt_site_intern returns the site of frame (func, file, line) called from
+ * site parent (0: the outermost frame). Equal arguments give the same id;
+ * strings are compared by pointer, so the host passes interned strings that
+ * outlive the runtime. Cheap (one hash probe); usable from anywhere. */
+rt_site rt_site_intern(struct rt *rt, rt_site parent, const char *func, const char *file, int line);
+/* rt_site_frames writes at most max frames of s, innermost first; returns
+ * how many. */
+size_t rt_site_frames(const struct rt *rt, rt_site s, struct rt_frame *out, size_t max);
+/* rt_g_set_created_site records the stack of the `go` statement that made g
+ * (the race report's "Goroutine 7 (running) created at:"). */
+void rt_g_set_created_site(struct rt_g *g, rt_site s);
+rt_site rt_g_created_site(const struct rt_g *g);
+
+enum rt_finding_kind {
+    RT_FIND_RACE,       /* a data race (cfg.race) */
+    RT_FIND_LOCK_ORDER, /* a cycle in the lock-order graph (cfg.lockorder) */
+    RT_FIND_LEAK,       /* a goroutine blocked forever (added by the host) */
+};
+const char *rt_finding_kind_text(enum rt_finding_kind k); /* "data race", ... */
+
+#define RT_FINDING_MAX_G 4
+
+/* One finding. Strings belong to the runtime; valid until rt_free. */
+struct rt_finding {
+    enum rt_finding_kind kind;
+    const char *summary; /* one line for the TUI and `check`, no newline:
+                            "data race: write at x.go:10 by goroutine 7 vs
+                            write at x.go:10 by goroutine 6" */
+    const char *report;  /* the full text `chanlab run` prints on stderr, ending
+                            in a newline; a race in the Go race detector's
+                            format, from "==================" to
+                            "==================" */
+    size_t ng;
+    int64_t g[RT_FINDING_MAX_G];    /* goroutines involved, most relevant first */
+    rt_site site[RT_FINDING_MAX_G]; /* where each one was (same order) */
+    int64_t time;                   /* virtual time it was found */
+};
+
+/* rt_findings returns every finding so far, in the order found; *n gets the
+ * count. The array is the runtime's (valid until the next call that may add
+ * one). */
+const struct rt_finding *rt_findings(const struct rt *rt, size_t *n);
+size_t rt_findings_count(const struct rt *rt, enum rt_finding_kind kind);
+
+/* rt_finding_add records a finding made by the host (leaks); the strings and
+ * arrays are copied. The finding hook sees it at once. */
+void rt_finding_add(struct rt *rt, const struct rt_finding *f);
+
+/* Data races (cfg.race; without it these return at once). The host calls
+ * them for every load and store of memory that two goroutines could share:
+ * addr identifies one variable (a slice element, a struct field, a map as a
+ * whole, a captured cell), site is where the current goroutine touches it.
+ * Happens-before comes from the runtime's own operations (go, channels,
+ * select, Mutex, RWMutex, WaitGroup, Once, Cond, atomics, timers); the host
+ * adds its own edges with rt_race_release / rt_race_acquire on an address.
+ * A race is reported once per pair of sites. */
+void rt_race_read(struct rt *rt, const void *addr, rt_site site);
+void rt_race_write(struct rt *rt, const void *addr, rt_site site);
+void rt_race_release(struct rt *rt, const void *obj); /* the current G's clock into obj */
+void rt_race_acquire(struct rt *rt, const void *obj); /* obj's clock into the current G */
+/* rt_race_forget: the host freed [addr, addr + size); drop its shadow state
+ * (a new object at the same address starts clean). */
+void rt_race_forget(struct rt *rt, const void *addr, size_t size);
+
+/* rt_lock_set_label names a Mutex or RWMutex for lock-order reports
+ * ("mu", "a.mu"); copied. Without a label the report names the lock by
+ * the site of its first Lock. */
+void rt_lock_set_label(struct rt *rt, const void *lock, const char *label);
+
+/* rt_g_wait_objs writes at most max objects a waiting goroutine is parked
+ * on (every channel of a select, the channel, or the sync object) and
+ * returns how many; 0 when g is not waiting on an object (running,
+ * runnable, sleeping, nil channel, select {}). The leak detector asks which
+ * of them is still reachable. */
+size_t rt_g_wait_objs(const struct rt_g *g, const void **out, size_t max);
 
 /* ---- trace ---------------------------------------------------------------- */
 

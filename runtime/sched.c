@@ -89,6 +89,11 @@ struct rt *rt_new(const struct rt_config *cfg)
     rt->stacks = rt_stack_pool_new(c.stack_size);
     rt->status = RT_RUNNING;
     rt_trace_init(rt);
+    rt_detect_init(rt);
+    if (c.race)
+        rt_race_init(rt);
+    if (c.lockorder)
+        rt_lockorder_init(rt);
     return rt;
 }
 
@@ -130,6 +135,9 @@ void rt_free(struct rt *rt)
     }
     rt_timers_free_all(rt);
     rt_chan_free_all(rt);
+    rt_race_fini(rt);
+    rt_lockorder_fini(rt);
+    rt_detect_free(rt);
     for (size_t i = 0; i < RT_SEM_BUCKETS; i++) {
         struct rt_semq *q = rt->sem[i];
         while (q) {
@@ -490,6 +498,8 @@ struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
     rt->gtail = g;
     rt->glive++;
     rt->counters.created++;
+    if (rt->race)
+        rt_race_go(rt, rt->curg, g);
 
     if (rt->curg) {
         runq_put(rt, &rt->ps[rt->curg->p], g, true);

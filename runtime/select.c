@@ -82,7 +82,11 @@ static __attribute__((noinline)) enum rt_err select_block(struct rt *rt, struct 
             continue;
         rt_waitq_push(cases[i].dir == RT_SEND ? &sg->c->sendq : &sg->c->recvq, sg);
     }
+    g->sel = sgs;
+    g->nsel = (uint32_t)n;
     rt_park(rt, RT_WAIT_SELECT, NULL);
+    g->sel = NULL;
+    g->nsel = 0;
     /* Pass 3: leave the queues of the cases that lost. */
     int won = g->wake_case;
     for (size_t i = 0; i < n; i++) {

@@ -132,6 +132,21 @@ struct lang_run_options {
     bool capture;                 /* also keep both streams in the outcome */
     const char *const *args;      /* os.Args (NULL: {"FILE"} from the program's name) */
     int nargs;
+    /* Detectors (runtime.h, "detectors"). Their findings are the runtime's:
+     * rt_findings(lang_run_runtime(run), &n). */
+    bool race;      /* every shared load and store checked; a race sets exit 66
+                       when the program would exit 0, as Go's -race does */
+    bool leaks;     /* goroutines blocked on objects no live goroutine can
+                       reach (found by the GC's mark phase), and every goroutine
+                       still blocked when main returns */
+    bool lockorder; /* cycles in the lock-acquisition order */
+    /* Scheduling, for the explorer and its replay line: pct_depth > 0 runs
+     * under PCT (runtime.h RT_SCHED_PCT) with pct_steps change-point range;
+     * preempt_prob > 0 preempts at each statement with that probability. */
+    int pct_depth;
+    unsigned long long pct_steps;
+    double preempt_prob;
+    bool trace; /* keep the runtime's event ring (rt_trace_read) */
 };
 
 enum lang_run_status {
