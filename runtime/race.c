@@ -330,6 +330,11 @@ void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child)
     tick(p);
 }
 
+uint32_t rt_race_nslots(const struct rt *rt)
+{
+    return rt->race ? rt->race->nslots : 0;
+}
+
 void rt_race_exit(struct rt *rt, struct rt_g *g)
 {
     struct rt_race *R = rt->race;
@@ -342,7 +347,10 @@ void rt_race_exit(struct rt *rt, struct rt_g *g)
     g->race = NULL;
     struct slot *sl = &R->slots[rg->slot];
     sl->next_clock = ep_clock(rg->epoch) + 1;
-    sl->max_rec = rg->max_rec;
+    /* The next holder's creator must know every clock any holder left in
+     * shadow memory; a holder that recorded nothing adds nothing. */
+    if (rg->max_rec > sl->max_rec)
+        sl->max_rec = rg->max_rec;
     vc_free(&rg->vc);
     if (R->nfree == R->capfree) {
         R->capfree = R->capfree ? 2 * R->capfree : 64;

@@ -425,6 +425,8 @@ void rt_race_timer_fire(struct rt *rt, const void *t);
  * access against plain accesses (atomics never race with each other), and
  * release-merges into addr's clock. */
 void rt_race_atomic(struct rt *rt, const void *addr, bool write);
+/* rt_race_nslots: vector clock slots made so far (tests check reuse). */
+uint32_t rt_race_nslots(const struct rt *rt);
 
 /* lockorder.c */
 void rt_lockorder_init(struct rt *rt);

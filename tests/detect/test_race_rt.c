@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "runtime.h"
+#include "rt_impl.h" /* rt_race_nslots */
 
 static const char *const FILE_X = "/tmp/x.go";
 static const char *const F_MAIN = "main.main";
@@ -1020,6 +1020,38 @@ static void main_many(struct rt *rt, void *arg)
 static void test_many_goroutines_clean(void **state)
 {
     assert_int_equal(run(main_many), 0);
+    /* 1,601 goroutines, at most 9 alive at once: slots are reused. */
+    assert_true(rt_race_nslots(last_rt) <= 12);
+}
+
+/* A goroutine that finished without anyone synchronising with it: its slot
+ * must not go to a goroutine that cannot see its accesses, or the race
+ * between the two would hide. */
+static void g_write_x_f1(struct rt *rt, void *arg)
+{
+    wr(rt, &x, F_FUNC1, 10);
+}
+
+static void g_write_x_f2(struct rt *rt, void *arg)
+{
+    wr(rt, &x, F_FUNC2, 20);
+}
+
+static void main_dead_slot(struct rt *rt, void *arg)
+{
+    spawn(rt, g_write_x_f1, NULL, 8);
+    rt_sleep(rt, 10); /* it writes and finishes */
+    spawn(rt, g_write_x_f2, NULL, 9);
+    rt_sleep(rt, 10);
+}
+
+static void test_unsynchronised_dead_goroutine_slot_not_reused(void **state)
+{
+    assert_int_equal(run(main_dead_slot), 1);
+    size_t n;
+    const struct rt_finding *f = rt_findings(last_rt, &n);
+    assert_string_equal(f[0].summary, "data race: write at x.go:20 by goroutine 6, previous write "
+                                      "at x.go:10 by goroutine 5");
 }
 
 int main(void)
@@ -1055,6 +1087,7 @@ int main(void)
         cmocka_unit_test_teardown(test_dedup, teardown),
         cmocka_unit_test_teardown(test_read_vector, teardown),
         cmocka_unit_test_teardown(test_many_goroutines_clean, teardown),
+        cmocka_unit_test_teardown(test_unsynchronised_dead_goroutine_slot_not_reused, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
