@@ -31,11 +31,14 @@
  * (chan.go racesync/racenotify, the sync package, atomics as acquire plus
  * release-merge on the address).
  *
- * Reports. A race is reported once per unordered pair of sites and once per
- * address, as Go's race runtime does (suppress_equal_stacks and
- * suppress_equal_addresses), as an RT_FIND_RACE finding whose report is the
- * Go race detector's text without the "+0x.." PC offsets, and with a fake
- * address that depends only on the order addresses were first seen. */
+ * Reports. A race is reported once per unordered pair of sites (Go's
+ * suppress_equal_stacks), as an RT_FIND_RACE finding whose report is the Go
+ * race detector's text without the "+0x.." PC offsets, and with a fake
+ * address that depends only on the order addresses were first seen. As in
+ * Go's race runtime (ThreadSanitizer v3), a race found on an address empties
+ * its shadow cell and the racing access is not recorded: the next access
+ * starts afresh, so one unsynchronised counter++ loop gives one report, not
+ * one per iteration. */
 #include "rt_impl.h"
 
 #include <stdlib.h>
@@ -111,7 +114,6 @@ struct shadow {
     epoch_t w, r;   /* r: RSHARED in the low half: read vector index in high */
     rt_site w_site, r_site;
     uint32_t fake; /* fake address index */
-    bool racy;     /* already reported: Go reports an address once */
 };
 
 struct sync_obj {
@@ -643,13 +645,10 @@ static void created_at(const struct rt *rt, char **buf, size_t *len, size_t *cap
 
 /* report makes the finding for the current access (write or read, at site)
  * racing with the earlier access prev (write or read, at psite). */
-static void report(struct rt *rt, struct shadow *sh, bool write, bool atomic, rt_site site,
-                   epoch_t prev, bool pwrite, rt_site psite)
+static void report(struct rt *rt, struct shadow *sh, bool write, rt_site site, epoch_t prev,
+                   bool pwrite, rt_site psite)
 {
     struct rt_race *R = rt->race;
-    if (sh->racy)
-        return;
-    sh->racy = true;
     if (pair_seen(R, site, psite))
         return;
     struct rt_race_g *me = cur_rg(rt);
@@ -710,7 +709,8 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
     me->max_rec = myclock;
     if (write) {
         if (sh->w && sh->w != e && concurrent(me, sh->w, atomic)) {
-            report(rt, sh, true, atomic, site, sh->w, true, sh->w_site);
+            report(rt, sh, true, site, sh->w, true, sh->w_site);
+            goto raced;
         } else if (r_shared(sh->r)) {
             struct rvec *v = &R->rv[ep_clock(sh->r)];
             for (uint32_t i = 0; i < v->n; i++) {
@@ -719,12 +719,13 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
                     continue;
                 epoch_t pe = mk_epoch(i, re->clock) | (re->atomic ? ATOMIC_BIT : 0);
                 if (concurrent(me, pe, atomic)) {
-                    report(rt, sh, true, atomic, site, pe, false, re->site);
-                    break;
+                    report(rt, sh, true, site, pe, false, re->site);
+                    goto raced;
                 }
             }
         } else if (sh->r && concurrent(me, sh->r, atomic)) {
-            report(rt, sh, true, atomic, site, sh->r, false, sh->r_site);
+            report(rt, sh, true, site, sh->r, false, sh->r_site);
+            goto raced;
         }
         if (r_shared(sh->r))
             rv_drop(R, ep_clock(sh->r));
@@ -733,8 +734,10 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
         sh->w_site = site;
         return;
     }
-    if (sh->w && concurrent(me, sh->w, atomic))
-        report(rt, sh, false, atomic, site, sh->w, true, sh->w_site);
+    if (sh->w && concurrent(me, sh->w, atomic)) {
+        report(rt, sh, false, site, sh->w, true, sh->w_site);
+        goto raced;
+    }
     if (r_shared(sh->r)) {
         rv_set(&R->rv[ep_clock(sh->r)], me->slot, myclock, site, atomic);
     } else if (!sh->r || ep_slot(sh->r) == me->slot ||
@@ -749,6 +752,13 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
         rv_set(v, me->slot, myclock, site, atomic);
         sh->r = mk_epoch(RSHARED, idx);
     }
+    return;
+raced:
+    /* Go's race runtime empties the cell and drops the racing access. */
+    if (r_shared(sh->r))
+        rv_drop(R, ep_clock(sh->r));
+    sh->r = 0;
+    sh->w = 0;
 }
 
 static inline struct shadow *sh_find(const struct rt_race *R, uintptr_t a)

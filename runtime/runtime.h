@@ -592,9 +592,9 @@ void rt_finding_add(struct rt *rt, const struct rt_finding *f);
  * runtime's own operations (go, channels, select, Mutex, RWMutex, WaitGroup,
  * Once, Cond, atomics, timers); the host adds its own edges with
  * rt_race_release / rt_race_acquire on an address. A race is reported once
- * per pair of sites (either order) and, as Go's race detector does, once
- * per address: after the first report on an address, later races on it are
- * not reported (until rt_race_forget drops it). Atomic operations
+ * per pair of sites (either order); as in Go's race detector, a race found
+ * on an address also forgets that address's earlier accesses and does not
+ * record the racing one, so detection there starts afresh. Atomic operations
  * (rt_atomic_*) count as accesses too, at the site the site hook gives:
  * they never race with each other, but a plain access concurrent with one
  * does. */
