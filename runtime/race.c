@@ -615,11 +615,22 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+static bool starts_with(const char *s, const char *prefix)
+{
+    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* site_pos writes "file.go:line" of the innermost frame of s that is the
+ * program's own (not runtime.*, not sync/atomic.*), for the summary. */
 static void site_pos(const struct rt *rt, rt_site s, char *buf, size_t size)
 {
-    struct rt_frame fr;
-    if (rt_site_frames(rt, s, &fr, 1) == 1)
-        snprintf(buf, size, "%s:%d", base_name(fr.file), fr.line);
+    struct rt_frame fr[64];
+    size_t n = rt_site_frames(rt, s, fr, 64), k = 0;
+    while (k + 1 < n &&
+           (starts_with(fr[k].func, "runtime.") || starts_with(fr[k].func, "sync/atomic.")))
+        k++;
+    if (n > 0)
+        snprintf(buf, size, "%s:%d", base_name(fr[k].file), fr[k].line);
     else
         snprintf(buf, size, "unknown position");
 }
@@ -817,6 +828,27 @@ void rt_race_atomic(struct rt *rt, const void *addr, bool write)
     /* so_get again: access_slow does not touch the sync table, but keep the
      * pointer use obviously valid. */
     release_to(me, &so_get(R, addr)->vc);
+}
+
+/* ---- channel send and close as accesses ------------------------------------------ */
+
+/* Go's chansend reads the channel (racereadpc on c.raceaddr()) and
+ * closechan writes it, so a send not ordered before a close is a data race
+ * with a runtime frame on top. The frames name Go's sources as an official
+ * install has them (Go 1.23 line numbers: each function's first line). */
+#define RT_GOROOT_CHAN "/usr/local/go/src/runtime/chan.go"
+
+void rt_race_chan_access(struct rt *rt, struct rt_chan *c, bool close)
+{
+    if (!rt->curg)
+        return; /* a timer's own send: Go does not check those */
+    rt_site s =
+        rt_site_intern(rt, rt_current_site(rt), close ? "runtime.closechan" : "runtime.chansend",
+                       RT_GOROOT_CHAN, close ? 397 : 171);
+    if (close)
+        rt_race_write(rt, c, s);
+    else
+        rt_race_read(rt, c, s);
 }
 
 /* ---- forgetting memory ---------------------------------------------------------- */

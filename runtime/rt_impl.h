@@ -416,6 +416,10 @@ void rt_race_chan_sync(struct rt *rt, struct rt_chan *c, struct rt_g *other);
 /* rt_race_chan_slot is Go's racenotify: goroutine g (NULL: the current
  * one) sends into or receives from buffer slot idx of c. */
 void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g *g);
+/* rt_race_chan_access: a send on c (close false) is a read of the channel,
+ * close(c) a write, as in Go: a send not ordered before the close races with
+ * it. Sites get a runtime.chansend / runtime.closechan frame on top. */
+void rt_race_chan_access(struct rt *rt, struct rt_chan *c, bool close);
 /* rt_race_timer_fire: timer t fires; the scheduler context that runs its
  * send or callback acquires what the NewTimer / Reset / AfterFunc call
  * released into t (and nothing else). */

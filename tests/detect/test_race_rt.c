@@ -53,6 +53,20 @@ static struct rt_g *spawn(struct rt *rt, rt_entry_fn *fn, void *arg, int line)
 
 static struct rt *last_rt;
 
+/* The site hook: goroutines set here_site just before a runtime operation
+ * that asks for the current site (channel send and close, atomics). */
+static rt_site here_site;
+
+static uint32_t site_hook(void *ud, const struct rt_g *g, void *data)
+{
+    return here_site;
+}
+
+static void here(struct rt *rt, const char *func, int line)
+{
+    here_site = at(rt, func, line);
+}
+
 /* run runs main_fn as goroutine 1 with the race detector on and returns
  * how many races it found; the runtime stays in last_rt until the next
  * run (for tests that look at the findings). */
@@ -61,10 +75,12 @@ static size_t run_seed(rt_entry_fn *main_fn, uint64_t seed)
     if (last_rt)
         rt_free(last_rt);
     x = y = flag = 0;
+    here_site = 0;
     memset(arr, 0, sizeof arr);
     struct rt_config cfg = {0};
     cfg.seed = seed;
     cfg.race = true;
+    cfg.hooks.site = site_hook;
     last_rt = rt_new(&cfg);
     assert_non_null(last_rt);
     rt_go(last_rt, main_fn, NULL);
@@ -947,6 +963,85 @@ static void main_dedup(struct rt *rt, void *arg)
     rt_sleep(rt, 10);
 }
 
+/* A send is a read of the channel and close a write (Go's chansend and
+ * closechan): /tmp/racego/f.go of the notes. */
+static void g_send_only(struct rt *rt, void *arg)
+{
+    int64_t v = 1;
+    here(rt, F_FUNC1, 8);
+    rt_chan_send(rt, ch, &v);
+    if (arg)
+        rt_wg_add(rt, &wg, -1);
+}
+
+static void main_send_close(struct rt *rt, void *arg)
+{
+    ch = rt_chan_new(rt, sizeof(int64_t), 10, "int");
+    spawn(rt, g_send_only, NULL, 7);
+    rt_sleep(rt, 10);
+    here(rt, F_MAIN, 11);
+    rt_chan_close(rt, ch);
+}
+
+static void test_send_close_race_report(void **state)
+{
+    assert_int_equal(run(main_send_close), 1);
+    size_t n;
+    const struct rt_finding *f = rt_findings(last_rt, &n);
+    assert_string_equal(f[0].report, "==================\n"
+                                     "WARNING: DATA RACE\n"
+                                     "Write at 0x00c000010000 by main goroutine:\n"
+                                     "  runtime.closechan()\n"
+                                     "      /usr/local/go/src/runtime/chan.go:397\n"
+                                     "  main.main()\n"
+                                     "      /tmp/x.go:11\n"
+                                     "\n"
+                                     "Previous read at 0x00c000010000 by goroutine 5:\n"
+                                     "  runtime.chansend()\n"
+                                     "      /usr/local/go/src/runtime/chan.go:171\n"
+                                     "  main.main.func1()\n"
+                                     "      /tmp/x.go:8\n"
+                                     "\n"
+                                     "Goroutine 5 (finished) created at:\n"
+                                     "  main.main()\n"
+                                     "      /tmp/x.go:7\n"
+                                     "==================\n");
+    /* The summary names the program's lines, not the runtime's. */
+    assert_string_equal(f[0].summary,
+                        "data race: write at x.go:11 by goroutine 1, previous read at "
+                        "x.go:8 by goroutine 5");
+}
+
+/* Closing after the values were received, or after the senders' Done and
+ * Wait, is ordered. */
+static void main_send_recv_close(struct rt *rt, void *arg)
+{
+    ch = rt_chan_new(rt, sizeof(int64_t), 10, "int");
+    spawn(rt, g_send_only, NULL, 7);
+    rt_sleep(rt, 10);
+    rt_chan_recv(rt, ch, NULL, NULL);
+    here(rt, F_MAIN, 11);
+    rt_chan_close(rt, ch);
+}
+
+static void main_send_wait_close(struct rt *rt, void *arg)
+{
+    memset(&wg, 0, sizeof wg);
+    ch = rt_chan_new(rt, sizeof(int64_t), 10, "int");
+    rt_wg_add(rt, &wg, 3);
+    for (int i = 0; i < 3; i++)
+        spawn(rt, g_send_only, (void *)1, 7);
+    rt_wg_wait(rt, &wg);
+    here(rt, F_MAIN, 11);
+    rt_chan_close(rt, ch);
+}
+
+static void test_close_after_sends_are_ordered(void **state)
+{
+    assert_int_equal(run(main_send_recv_close), 0);
+    assert_int_equal(run(main_send_wait_close), 0);
+}
+
 static void test_dedup(void **state)
 {
     /* Four addresses, one pair of sites: one report. */
@@ -1125,6 +1220,8 @@ int main(void)
         cmocka_unit_test_teardown(test_timers, teardown),
         cmocka_unit_test_teardown(test_host_release_acquire, teardown),
         cmocka_unit_test_teardown(test_forget_then_reuse, teardown),
+        cmocka_unit_test_teardown(test_send_close_race_report, teardown),
+        cmocka_unit_test_teardown(test_close_after_sends_are_ordered, teardown),
         cmocka_unit_test_teardown(test_dedup, teardown),
         cmocka_unit_test_teardown(test_race_resets_the_address_as_go_does, teardown),
         cmocka_unit_test_teardown(test_read_vector, teardown),
