@@ -431,7 +431,7 @@ static int explore(struct lang_program *p, const struct run_args *ra)
     fprintf(stderr, "explore: ran %lu schedule%s; schedule %lu (seed %llu) failed: %s\n", res->ran,
             res->ran == 1 ? "" : "s", res->schedule, res->replay.seed,
             lang_explore_kind_text(res->kind));
-    fprintf(stderr, "explore: %s (exit status %d)\n", res->message, res->exit_code);
+    fprintf(stderr, "explore: outcome: %s (exit status %d)\n", res->message, res->exit_code);
     print_replay(ra, res->flags);
     int status = EXPLORE_FAILED;
     if (ra->trace) {
