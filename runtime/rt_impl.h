@@ -417,6 +417,9 @@ void rt_buf_printf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
 rt_site rt_current_site(struct rt *rt);
 
 /* race.c: the runtime's own happens-before edges (no-ops when race is off) */
+/* rt_race_on guards every call below: off, the detector costs the runtime
+ * one predicted branch per operation. */
+#define rt_race_on(rt) __builtin_expect((rt)->race != NULL, 0)
 void rt_race_init(struct rt *rt);
 void rt_race_fini(struct rt *rt);
 void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child); /* go statement */
@@ -446,6 +449,9 @@ void rt_race_timer_fire(struct rt *rt, const void *t);
  * access against plain accesses (atomics never race with each other), and
  * release-merges into addr's clock. */
 void rt_race_atomic(struct rt *rt, const void *addr, bool write);
+/* rt_race_forget_obj: the runtime frees its own object obj (a channel, a
+ * timer): drop the clocks and shadow state keyed by its address. */
+void rt_race_forget_obj(struct rt *rt, const void *obj);
 /* rt_race_nslots: vector clock slots made so far (tests check reuse). */
 uint32_t rt_race_nslots(const struct rt *rt);
 

@@ -611,7 +611,7 @@ _Noreturn void rt_goexit(struct rt *rt)
     rt_ev(rt, RT_EV_EXIT, 0, 0, NULL, 0);
     rt->counters.exited++;
     rt->glive--;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_exit(rt, g);
     if (g->data && rt->cfg.hooks.g_free)
         rt->cfg.hooks.g_free(rt->cfg.hooks.ud, g, g->data);
@@ -677,7 +677,7 @@ struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
     rt->counters.created++;
     if (rt->pct)
         g->pct_prio = RT_PCT_INITIAL + (rt_rand(rt) >> 16);
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_go(rt, rt->curg, g);
 
     if (rt->curg) {
