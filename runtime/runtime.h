@@ -442,6 +442,11 @@ void rt_rw_lock(struct rt *rt, struct rt_rwmutex *rw);
 enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw);
 void rt_rw_rlock(struct rt *rt, struct rt_rwmutex *rw);
 enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw);
+/* RWMutex TryLock and TryRLock, Go's algorithm: never wait; true when the
+ * lock was taken. TryLock fails while a reader holds it or a writer holds
+ * or waits for it; TryRLock fails while a writer holds or waits for it. */
+bool rt_rw_trylock(struct rt *rt, struct rt_rwmutex *rw);
+bool rt_rw_tryrlock(struct rt *rt, struct rt_rwmutex *rw);
 
 /* wg.Add(delta) (Done is Add(-1)): RT_ERR_WG_NEGATIVE when the counter goes
  * below zero (the counter is left as Go leaves it: negative). When it reaches

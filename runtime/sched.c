@@ -506,6 +506,8 @@ static bool pct_point(struct rt *rt, struct rt_g *g)
 static inline __attribute__((always_inline)) struct rt_g *pick(struct rt *rt)
 {
     if (rt->p1go) {
+        if (rt->nprocs != 1)
+            __builtin_unreachable(); /* lets find_runnable fold nprocs == 1 */
         struct rt_p *p = &rt->ps[0];
         if (!p->curg)
             p->curg = find_runnable(rt, p);

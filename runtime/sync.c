@@ -289,6 +289,33 @@ enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw)
     return RT_OK;
 }
 
+bool rt_rw_trylock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    if (rw->w.state & (MUTEX_LOCKED | MUTEX_STARVING))
+        return false;
+    rw->w.state |= MUTEX_LOCKED;
+    if (rw->readers != 0) {
+        mutex_unlock(rt, &rw->w); /* as Go's w.Unlock: may wake a writer */
+        return false;
+    }
+    rw->readers -= RW_MAX_READERS;
+    if (rt->lg)
+        rt_lockorder_acquired(rt, rw, rt_current_site(rt), false);
+    rt_ev(rt, RT_EV_LOCK, 0, 0, rw, 1);
+    return true;
+}
+
+bool rt_rw_tryrlock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    if (rw->readers < 0)
+        return false;
+    rw->readers++;
+    if (rt->lg)
+        rt_lockorder_acquired(rt, rw, rt_current_site(rt), true);
+    rt_ev(rt, RT_EV_RLOCK, 0, 0, rw, 1);
+    return true;
+}
+
 /* ---- WaitGroup ------------------------------------------------------------------------ */
 
 enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta)

@@ -7,7 +7,22 @@
  * nothing. */
 #include "rt_test.h"
 
-enum op { END, LOCK, UNLOCK, TRY, RLOCK, RUNLOCK, WLOCK, WUNLOCK, YIELD, WAIT, SIGNAL, SLEEP };
+enum op {
+    END,
+    LOCK,
+    UNLOCK,
+    TRY,
+    RLOCK,
+    RUNLOCK,
+    WLOCK,
+    WUNLOCK,
+    TRYR,
+    TRYW,
+    YIELD,
+    WAIT,
+    SIGNAL,
+    SLEEP
+};
 
 struct step {
     enum op op;
@@ -72,6 +87,14 @@ static void run_script(struct rt *rt, void *arg)
         case RUNLOCK: rt_rw_runlock(rt, &rw[st->lock]); break;
         case WLOCK: rt_rw_lock(rt, &rw[st->lock]); break;
         case WUNLOCK: rt_rw_unlock(rt, &rw[st->lock]); break;
+        case TRYR:
+            if (!rt_rw_tryrlock(rt, &rw[st->lock]))
+                trylock_failed = true;
+            break;
+        case TRYW:
+            if (!rt_rw_trylock(rt, &rw[st->lock]))
+                trylock_failed = true;
+            break;
         case YIELD: rt_gosched(rt); break;
         case WAIT: rt_cond_wait(rt, &cond, &mu[st->lock]); break;
         case SIGNAL: rt_cond_signal(rt, &cond); break;
@@ -345,6 +368,13 @@ static const struct script rr_same = {"main.rr",
 static const struct script rw_w_then_m = {
     "main.w2", {{WLOCK, 0, 40}, {LOCK, 0, 41}, {UNLOCK, 0, 42}, {WUNLOCK, 0, 43}}};
 
+static const struct script rw_try_r = {
+    "main.tr", {{LOCK, 0, 50}, {TRYR, 0, 51}, {RUNLOCK, 0, 52}, {UNLOCK, 0, 53}}};
+static const struct script rw_try_w = {
+    "main.tw", {{LOCK, 0, 60}, {TRYW, 0, 61}, {WUNLOCK, 0, 62}, {UNLOCK, 0, 63}}};
+static const struct script rw_try_then_m = {
+    "main.tm", {{TRYR, 0, 70}, {LOCK, 0, 71}, {UNLOCK, 0, 72}, {RUNLOCK, 0, 73}}};
+
 static void test_rwmutex(void **state)
 {
     /* RLock then Lock against Lock then RWMutex.Lock: reported, with the
@@ -359,6 +389,17 @@ static void test_rwmutex(void **state)
                                      "    while holding rw, read-locked at /p/x.go:10\n"
                                      "  goroutine 6 locked rw at /p/x.go:21 (main.writer)\n"
                                      "    while holding mu1, locked at /p/x.go:20\n");
+    rt_free(rt);
+    /* TryRLock and TryLock of an RWMutex make no edge into it, but hold it */
+    const struct script *sc3[] = {&rw_try_r, &rw_try_w, &rw_r_then_m, NULL};
+    rt = run(sc3, true, false, RT_EXITED);
+    assert_false(trylock_failed);
+    assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 0);
+    rt_free(rt);
+    const struct script *sc4[] = {&rw_try_then_m, &m_then_rw_w, NULL};
+    rt = run(sc4, true, false, RT_EXITED);
+    assert_false(trylock_failed);
+    assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 1);
     rt_free(rt);
     /* recursive RLock of one RWMutex (with a Mutex taken in between), and
      * write locks in one order: nothing */
