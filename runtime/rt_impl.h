@@ -316,6 +316,9 @@ struct rt {
     uint64_t pct_yield_prio;          /* next priority given to a yielder */
     int64_t pct_run_g;                /* the G the slice counter is for */
     uint64_t pct_run;                 /* its preemption points since it resumed */
+    uint64_t pct_cache_seq;           /* pct_higher's cache: valid at this seq, */
+    int64_t pct_cache_g;              /* for this running G: */
+    uint64_t pct_cache_max;           /* the others' highest priority */
     /* stack overflow */
     struct rt_g *overflow; /* a goroutine abandoned for overflowing its stack */
     void *segv_saved;      /* previous handler and alternate stack (stack.c) */
