@@ -177,7 +177,12 @@ struct rt_config {
      * goroutine always runs (every preemption point switches to it), and at
      * pct_depth - 1 change points, drawn from the seed uniformly among the
      * first pct_steps preemption points, the running goroutine drops below
-     * every other. Any such schedule is one Go may produce with enough Ps. */
+     * every other. Any such schedule is one Go may produce with enough Ps.
+     * Under PCT cfg.preempt is ignored (PCT decides at every point), and a
+     * goroutine that yields (Gosched, or 10,000 preemption points in a row,
+     * as Go's sysmon preempts) drops below every other one, demoted ones
+     * included, so spin loops make progress. Same seed and config, same
+     * trace. */
     enum rt_sched_mode { RT_SCHED_GO = 0, RT_SCHED_PCT } sched;
     int pct_depth;      /* RT_SCHED_PCT: d >= 1 (0 counts as 3) */
     uint64_t pct_steps; /* RT_SCHED_PCT: k, the preemption points the change
