@@ -409,6 +409,61 @@ static void test_rwmutex(void **state)
     rt_free(rt);
 }
 
+/* ---- gate locks (Goodlock): a cycle whose every edge was made holding one
+ * same Mutex cannot deadlock ------------------------------------------------------------- */
+
+static const struct script gate_ab = {"main.a",
+                                      {{LOCK, 3, 10},
+                                       {LOCK, 0, 11},
+                                       {LOCK, 1, 12},
+                                       {UNLOCK, 1, 13},
+                                       {UNLOCK, 0, 14},
+                                       {UNLOCK, 3, 15}}};
+static const struct script gate_ba = {"main.b",
+                                      {{LOCK, 3, 20},
+                                       {LOCK, 1, 21},
+                                       {LOCK, 0, 22},
+                                       {UNLOCK, 0, 23},
+                                       {UNLOCK, 1, 24},
+                                       {UNLOCK, 3, 25}}};
+static const struct script rgate_ab = {"main.a",
+                                       {{RLOCK, 0, 10},
+                                        {LOCK, 0, 11},
+                                        {LOCK, 1, 12},
+                                        {UNLOCK, 1, 13},
+                                        {UNLOCK, 0, 14},
+                                        {RUNLOCK, 0, 15}}};
+static const struct script rgate_ba = {"main.b",
+                                       {{RLOCK, 0, 20},
+                                        {LOCK, 1, 21},
+                                        {LOCK, 0, 22},
+                                        {UNLOCK, 0, 23},
+                                        {UNLOCK, 1, 24},
+                                        {RUNLOCK, 0, 25}}};
+
+static void test_gate_lock(void **state)
+{
+    const struct script *sc[] = {&gate_ab, &gate_ba, &gate_ab, &gate_ba, NULL};
+    struct rt *rt = run(sc, true, false, RT_EXITED);
+    assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 0);
+    rt_free(rt);
+    /* the same inversion once without the gate: reported, at that place */
+    const struct script *sc2[] = {&gate_ab, &gate_ba, &ba, &gate_ba, &ba, NULL};
+    rt = run(sc2, true, false, RT_EXITED);
+    size_t n;
+    const struct rt_finding *f = rt_findings(rt, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(f[0].summary, "lock-order inversion: mu1 -> mu2 (x.go:11, x.go:12) and "
+                                      "mu2 -> mu1 (x.go:30, x.go:31)");
+    assert_int_equal(f[0].g[1], 7);
+    rt_free(rt);
+    /* a read lock is no gate: readers share it */
+    const struct script *sc3[] = {&rgate_ab, &rgate_ba, NULL};
+    rt = run(sc3, true, false, RT_EXITED);
+    assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 1);
+    rt_free(rt);
+}
+
 /* ---- switched off, and forgotten locks ----------------------------------------------- */
 
 static void off_main(struct rt *rt, void *arg)
@@ -484,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_cond_wait_releases_and_relocks),
         cmocka_unit_test(test_trylock),
         cmocka_unit_test(test_rwmutex),
+        cmocka_unit_test(test_gate_lock),
         cmocka_unit_test(test_off_reports_nothing),
         cmocka_unit_test(test_forget),
     };
