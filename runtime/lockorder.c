@@ -79,6 +79,8 @@ struct rt_lockgraph {
     uint32_t *eindex; /* (from, to) -> edge + 1, open addressing */
     uint32_t neindex; /* power of two, > 2 * nedges */
     struct lo_gheld *gh[LO_GBUCKETS];
+    struct lo_gheld *spare; /* emptied held lists kept for reuse */
+    uint32_t nspare;
     /* breadth-first search scratch, one slot per state (node, mask) */
     uint32_t *seen; /* epoch a state was reached in */
     uint32_t *via;  /* edge index + 1 it was reached by */
@@ -206,13 +208,22 @@ static struct lo_gheld **gheld_slot(struct rt_lockgraph *lg, int64_t g)
     return pp;
 }
 
+#define LO_SPARE_MAX 64
+
 static void held_push(struct rt_lockgraph *lg, int64_t g, struct lo_held h)
 {
     struct lo_gheld **pp = gheld_slot(lg, g);
     struct lo_gheld *gh = *pp;
     if (!gh) {
-        gh = rt_xcalloc(1, sizeof *gh);
+        if (lg->spare) {
+            gh = lg->spare;
+            lg->spare = gh->next;
+            lg->nspare--;
+        } else {
+            gh = rt_xcalloc(1, sizeof *gh);
+        }
         gh->g = g;
+        gh->next = NULL;
         *pp = gh;
     }
     if (gh->n == gh->cap) {
@@ -223,8 +234,9 @@ static void held_push(struct rt_lockgraph *lg, int64_t g, struct lo_held h)
 }
 
 /* held_drop removes the most recent entry of node (in mode read) from the
- * list at *pp; returns whether there was one. */
-static bool held_drop(struct lo_gheld **pp, uint32_t node, bool read)
+ * list at *pp (an emptied list goes to the spares); returns whether there
+ * was one. */
+static bool held_drop(struct rt_lockgraph *lg, struct lo_gheld **pp, uint32_t node, bool read)
 {
     struct lo_gheld *gh = *pp;
     if (!gh)
@@ -235,8 +247,14 @@ static bool held_drop(struct lo_gheld **pp, uint32_t node, bool read)
         memmove(&gh->h[i], &gh->h[i + 1], (gh->n - i - 1) * sizeof *gh->h);
         if (--gh->n == 0) {
             *pp = gh->next;
-            free(gh->h);
-            free(gh);
+            if (lg->nspare < LO_SPARE_MAX) {
+                gh->next = lg->spare;
+                lg->spare = gh;
+                lg->nspare++;
+            } else {
+                free(gh->h);
+                free(gh);
+            }
         }
         return true;
     }
@@ -514,12 +532,12 @@ void rt_lockorder_released(struct rt *rt, const void *lock, bool read)
     uint32_t n = node_of(lg, lock, false);
     if (n == UINT32_MAX)
         return;
-    if (rt->curg && held_drop(gheld_slot(lg, rt->curg->id), n, read))
+    if (rt->curg && held_drop(lg, gheld_slot(lg, rt->curg->id), n, read))
         return;
     /* Unlocked by a goroutine other than the one that locked it. */
     for (size_t b = 0; b < LO_GBUCKETS; b++)
         for (struct lo_gheld **pp = &lg->gh[b]; *pp; pp = &(*pp)->next)
-            if (held_drop(pp, n, read))
+            if (held_drop(lg, pp, n, read))
                 return;
 }
 
@@ -540,8 +558,8 @@ void rt_lockorder_fini(struct rt *rt)
         return;
     for (uint32_t i = 0; i < lg->nnodes; i++)
         free(lg->nodes[i].label);
-    for (size_t b = 0; b < LO_GBUCKETS; b++) {
-        struct lo_gheld *gh = lg->gh[b];
+    for (size_t b = 0; b <= LO_GBUCKETS; b++) {
+        struct lo_gheld *gh = b < LO_GBUCKETS ? lg->gh[b] : lg->spare;
         while (gh) {
             struct lo_gheld *next = gh->next;
             free(gh->h);

@@ -239,6 +239,34 @@ static void test_same_cycle_twice_reported_once(void **state)
     rt_free(rt);
 }
 
+/* One goroutine taking two locks in both orders, at different times: the
+ * code can deadlock as soon as two goroutines run it (go-deadlock and Go's
+ * lock ranking report it too). */
+static const struct script self_inv = {"main.a",
+                                       {{LOCK, 0, 10},
+                                        {LOCK, 1, 11},
+                                        {UNLOCK, 1, 12},
+                                        {UNLOCK, 0, 13},
+                                        {LOCK, 1, 14},
+                                        {LOCK, 0, 15},
+                                        {UNLOCK, 0, 16},
+                                        {UNLOCK, 1, 17}}};
+
+static void test_one_goroutine_both_orders(void **state)
+{
+    const struct script *sc[] = {&self_inv, NULL};
+    struct rt *rt = run(sc, true, false, RT_EXITED);
+    size_t n;
+    const struct rt_finding *f = rt_findings(rt, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(f[0].report, "POTENTIAL DEADLOCK: lock-order inversion between 2 locks\n"
+                                     "  goroutine 5 locked mu2 at /p/x.go:11 (main.a)\n"
+                                     "    while holding mu1, locked at /p/x.go:10\n"
+                                     "  goroutine 5 locked mu1 at /p/x.go:15 (main.a)\n"
+                                     "    while holding mu2, locked at /p/x.go:14\n");
+    rt_free(rt);
+}
+
 /* ---- orders that are not reported --------------------------------------------------- */
 
 static const struct script abc = {"main.a",
@@ -533,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_ab_ba_that_deadlocks),
         cmocka_unit_test(test_three_lock_cycle_reported_once),
         cmocka_unit_test(test_same_cycle_twice_reported_once),
+        cmocka_unit_test(test_one_goroutine_both_orders),
         cmocka_unit_test(test_consistent_order_not_reported),
         cmocka_unit_test(test_relock_is_not_an_inversion),
         cmocka_unit_test(test_unlock_by_other_goroutine),
