@@ -37,6 +37,11 @@
 #define RT_FIRST_USER_GOID 5   /* Go's ids 2-4 are its own goroutines */
 #define RT_PAGE            4096
 
+/* cfg.preempt under RT_SCHED_PCT: PCT decides at every preemption point
+ * (an internal value beside the public policies; a switch case costs Go's
+ * order nothing). */
+#define RT_PREEMPT_PCT ((enum rt_preempt_policy)(RT_PREEMPT_CHOOSER + 1))
+
 /* ---- stacks and contexts (stack.c, switch_*.S) ---------------------------- */
 
 struct rt_stack {
@@ -257,6 +262,7 @@ struct rt {
     struct rt_config cfg;
     uint64_t rng; /* the one PRNG's state (splitmix64 / xorshift) */
     int nprocs;
+    bool p1go; /* one P and Go's order: pick's fast path */
     struct rt_p *ps;
     int curp;                   /* the P the M serves now */
     struct rt_g *curg;          /* the G executing now; NULL on the host stack */
@@ -303,12 +309,16 @@ struct rt {
     struct rt_lockgraph *lg; /* NULL when cfg.lockorder is off */
     /* PCT scheduling (cfg.sched == RT_SCHED_PCT, sched.c) */
     bool pct;
+    struct rt_g *pct_preempted;       /* the G PCT is switching away from */
     uint64_t pct_step;                /* preemption points passed so far */
     struct rt_pct_change *pct_change; /* change points, by step */
     size_t pct_nchange, pct_next;     /* count; the next one to reach */
     uint64_t pct_yield_prio;          /* next priority given to a yielder */
     int64_t pct_run_g;                /* the G the slice counter is for */
     uint64_t pct_run;                 /* its preemption points since it resumed */
+    uint64_t pct_cache_seq;           /* pct_higher's cache: valid at this seq, */
+    int64_t pct_cache_g;              /* for this running G: */
+    uint64_t pct_cache_max;           /* the others' highest priority */
     /* stack overflow */
     struct rt_g *overflow; /* a goroutine abandoned for overflowing its stack */
     void *segv_saved;      /* previous handler and alternate stack (stack.c) */

@@ -89,6 +89,7 @@ struct rt *rt_new(const struct rt_config *cfg)
     rt->cfg = c;
     rt->rng = c.seed;
     rt->nprocs = c.procs;
+    rt->p1go = c.procs == 1 && c.sched != RT_SCHED_PCT;
     rt->ps = rt_xcalloc((size_t)c.procs, sizeof *rt->ps);
     for (int i = 0; i < c.procs; i++)
         rt->ps[i].id = i;
@@ -353,6 +354,7 @@ static void pct_init(struct rt *rt)
     rt->cfg.pct_depth = d;
     rt->cfg.pct_steps = k;
     rt->pct = true;
+    rt->cfg.preempt = RT_PREEMPT_PCT; /* PCT decides at every preemption point */
     rt->pct_yield_prio = RT_PCT_CHANGE;
     rt->pct_nchange = (size_t)d - 1;
     rt->pct_change = rt_xcalloc(rt->pct_nchange, sizeof *rt->pct_change);
@@ -392,6 +394,12 @@ static void pct_demote(struct rt *rt, struct rt_g *g)
  * and given to its own P when free, else to the first free P. */
 static __attribute__((noinline)) struct rt_g *pct_pick(struct rt *rt)
 {
+    /* The G switching away, still runnable, yielded (Gosched, or the
+     * goyield of a Mutex hand-off) unless PCT itself preempted it. */
+    struct rt_g *cur = rt->curg;
+    if (cur && cur->state == RT_G_RUNNABLE && cur != rt->pct_preempted)
+        pct_demote(rt, cur);
+    rt->pct_preempted = NULL;
     struct rt_g *best = NULL;
     struct rt_p *bestp = NULL, *freep = NULL;
     int where = 0; /* 0 a P's current G, 1 runnext, 2 local queue, 3 global */
@@ -453,25 +461,39 @@ static __attribute__((noinline)) struct rt_g *pct_pick(struct rt *rt)
     return best;
 }
 
-/* pct_higher says whether a G other than g that pct_pick could choose once
- * g yields has a higher priority than g. */
-static bool pct_higher(const struct rt *rt, const struct rt_g *g)
+/* pct_others returns the highest priority among the Gs other than g that
+ * pct_pick could choose once g yields (0 when there are none). */
+static uint64_t pct_others(const struct rt *rt, const struct rt_g *g)
 {
-    uint64_t pr = g->pct_prio;
+    uint64_t best = 0;
     for (int i = 0; i < rt->nprocs; i++) {
         const struct rt_p *p = &rt->ps[i];
-        if (p->curg && p->curg != g && p->curg->pct_prio > pr)
-            return true;
-        if (p->runnext && p->runnext->pct_prio > pr)
-            return true;
+        if (p->curg && p->curg != g && p->curg->pct_prio > best)
+            best = p->curg->pct_prio;
+        if (p->runnext && p->runnext->pct_prio > best)
+            best = p->runnext->pct_prio;
         for (uint32_t j = p->head; j != p->tail; j++)
-            if (p->runq[j % RT_RUNQ_CAP]->pct_prio > pr)
-                return true;
+            if (p->runq[j % RT_RUNQ_CAP]->pct_prio > best)
+                best = p->runq[j % RT_RUNQ_CAP]->pct_prio;
     }
     for (const struct rt_g *q = rt->globq_head; q; q = q->schedlink)
-        if (q->pct_prio > pr)
-            return true;
-    return false;
+        if (q->pct_prio > best)
+            best = q->pct_prio;
+    return best;
+}
+
+/* pct_higher says whether another G pct_pick could choose has a higher
+ * priority than g. The others' best is cached while no event happens:
+ * every change to a run queue comes with one (create, unblock, syscall
+ * exit, steal, resume...), and only the running G's priority changes. */
+static bool pct_higher(struct rt *rt, const struct rt_g *g)
+{
+    if (rt->pct_cache_seq != rt->seq || rt->pct_cache_g != g->id) {
+        rt->pct_cache_max = pct_others(rt, g);
+        rt->pct_cache_seq = rt->seq;
+        rt->pct_cache_g = g->id;
+    }
+    return rt->pct_cache_max > g->pct_prio;
 }
 
 /* pct_point is a preemption point under PCT: a change point lowers g's
@@ -497,14 +519,16 @@ static bool pct_point(struct rt *rt, struct rt_g *g)
  * new one found for it. NULL when no P can run anything. */
 static inline __attribute__((always_inline)) struct rt_g *pick(struct rt *rt)
 {
-    if (__builtin_expect(rt->pct, 0))
-        return pct_pick(rt);
-    if (rt->nprocs == 1) {
+    if (rt->p1go) {
+        if (rt->nprocs != 1)
+            __builtin_unreachable(); /* lets find_runnable fold nprocs == 1 */
         struct rt_p *p = &rt->ps[0];
         if (!p->curg)
             p->curg = find_runnable(rt, p);
         return p->curg;
     }
+    if (rt->pct)
+        return pct_pick(rt);
     int n = rt->nprocs;
     int start = rt->cfg.p_order == RT_P_RANDOM ? (int)rt_randn(rt, (uint32_t)n) : rt->curp + 1;
     for (int k = 0; k < n; k++) {
@@ -786,8 +810,6 @@ void rt_gosched(struct rt *rt)
 {
     struct rt_g *g = rt_must_g(rt, "rt_gosched");
     rt_ev(rt, RT_EV_GOSCHED, 0, 0, NULL, 0);
-    if (rt->pct)
-        pct_demote(rt, g);
     g->state = RT_G_RUNNABLE;
     rt->ps[g->p].curg = NULL;
     globq_put(rt, g);
@@ -809,11 +831,8 @@ void rt_preempt(struct rt *rt)
     if (!g)
         return;
     bool sw = false;
-    switch (__builtin_expect(rt->pct, 0) ? RT_PREEMPT_NEVER : rt->cfg.preempt) {
-    case RT_PREEMPT_NEVER:
-        if (rt->pct)
-            sw = pct_point(rt, g);
-        break;
+    switch ((int)rt->cfg.preempt) { /* int: RT_PREEMPT_PCT is internal */
+    case RT_PREEMPT_NEVER: break;
     case RT_PREEMPT_EVERY:
         if (++rt->preempt_count >= rt->cfg.preempt_every) {
             rt->preempt_count = 0;
@@ -825,6 +844,11 @@ void rt_preempt(struct rt *rt)
         break;
     case RT_PREEMPT_CHOOSER:
         sw = rt->cfg.chooser && rt->cfg.chooser(rt->cfg.chooser_ud, rt, g);
+        break;
+    case RT_PREEMPT_PCT:
+        sw = pct_point(rt, g);
+        if (sw)
+            rt->pct_preempted = g;
         break;
     }
     if (!sw) {

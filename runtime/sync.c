@@ -305,6 +305,33 @@ enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw)
     return RT_OK;
 }
 
+bool rt_rw_trylock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    if (rw->w.state & (MUTEX_LOCKED | MUTEX_STARVING))
+        return false;
+    rw->w.state |= MUTEX_LOCKED;
+    if (rw->readers != 0) {
+        mutex_unlock(rt, &rw->w); /* as Go's w.Unlock: may wake a writer */
+        return false;
+    }
+    rw->readers -= RW_MAX_READERS;
+    if (rt->lg)
+        rt_lockorder_acquired(rt, rw, rt_current_site(rt), false);
+    rt_ev(rt, RT_EV_LOCK, 0, 0, rw, 1);
+    return true;
+}
+
+bool rt_rw_tryrlock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    if (rw->readers < 0)
+        return false;
+    rw->readers++;
+    if (rt->lg)
+        rt_lockorder_acquired(rt, rw, rt_current_site(rt), true);
+    rt_ev(rt, RT_EV_RLOCK, 0, 0, rw, 1);
+    return true;
+}
+
 /* ---- WaitGroup ------------------------------------------------------------------------ */
 
 enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta)
@@ -325,16 +352,24 @@ enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta)
     return RT_OK;
 }
 
-void rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg)
+enum rt_err rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg)
 {
     rt_must_g(rt, "rt_wg_wait");
     rt_ev(rt, RT_EV_WG_WAIT, 0, 0, wg, wg->counter);
-    if (wg->counter != 0) {
-        wg->waiters++;
-        sem_acquire(rt, wg, RT_WAIT_WAITGROUP);
+    if (wg->counter == 0) {
+        if (rt_race_on(rt))
+            rt_race_acquire(rt, wg);
+        return RT_OK;
     }
+    wg->waiters++;
+    sem_acquire(rt, wg, RT_WAIT_WAITGROUP);
     if (rt_race_on(rt))
         rt_race_acquire(rt, wg);
+    /* Woken when the counter reached zero (and the waiters were reset); a
+     * new Add or Wait since then is Go's reuse panic. */
+    if (wg->counter != 0 || wg->waiters != 0)
+        return RT_ERR_WG_REUSED;
+    return RT_OK;
 }
 
 /* ---- Once ---------------------------------------------------------------------------------- */
