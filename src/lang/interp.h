@@ -89,6 +89,7 @@ struct gstate {
     const struct ast_stmt *ctl; /* target of the break/continue being executed */
     uint32_t defer_mark;        /* > 0: the next call is a deferred call run by panic
                                    number defer_mark (see interp_call_func) */
+    bool leak_reported;         /* the leak detector reported this goroutine */
 };
 
 /* The cached types and functions the natives need. */
@@ -140,6 +141,12 @@ struct interp {
     bool leaks;        /* leak scans (interp_leak.c) */
     bool lockorder;    /* label locks for the lock-order graph */
     bool tearing_down; /* lang_run_free: the heap is being released */
+    bool os_exit;      /* the run ended in os.Exit */
+    /* leak scans between collections (interp_leak.c) */
+    unsigned long long leak_next;     /* step count of the next poll */
+    unsigned long long leak_interval; /* statements between polls */
+    uint64_t leak_switches;           /* rt_counters().switches at the last scan */
+    size_t leaks_found;               /* leak findings so far */
     const char *const *args;
     int nargs;
     /* outcome */
@@ -315,6 +322,25 @@ void interp_hook_finding(void *ud, const struct rt_finding *f);
  * expression x ("mu", "a.mu", "s" for an embedded Mutex), the first time the
  * lock is seen (runtime.h rt_lock_set_label). Only with opt.lockorder. */
 void interp_label_lock(struct gstate *g, struct value recv, const struct ast_expr *x);
+
+/* ---- leaks (interp_leak.c) ----------------------------------------------------------- */
+
+/* interp_mark_gstate marks a goroutine's roots: its value stack and panics. */
+void interp_mark_gstate(struct heap *h, struct gstate *g);
+/* interp_leak_mark is the collector's root marking when opt.leaks is on:
+ * the roots without the stacks of goroutines blocked on a channel, lock,
+ * WaitGroup or Cond, then those stacks whose wait objects got marked, until
+ * nothing changes; every blocked goroutine left is reported once as leaked
+ * (RT_FIND_LEAK) and its stack marked after all (its memory stays live). */
+void interp_leak_mark(struct interp *in, struct heap *h);
+/* interp_leak_poll runs a collection (hence a leak scan) at the cadence of
+ * interp_leak.c when a goroutine switched since the last scan. Called
+ * between statements; cheap until the step count reaches in->leak_next. */
+void interp_leak_poll(struct gstate *g);
+/* interp_leak_at_exit is goleak's view when main returned (or os.Exit ran):
+ * every goroutine but main still alive and not already reported is a leak
+ * finding ("still blocked when main returned" / "still running ..."). */
+void interp_leak_at_exit(struct interp *in);
 
 /* interp_race_exit applies Go's -race exit rules at the end of a run: when
  * races were found and the run ended cleanly (main returned, or os.Exit)
