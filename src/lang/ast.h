@@ -540,6 +540,9 @@ struct ast_decl {
     int nvalues;
     int iota;              /* CONST: index of the spec in its group */
     bool alias;            /* TYPE: `type A = B` */
+    const char *tparam;    /* TYPE: the type parameter of a generic library type
+                              (`type Pointer[T any]` in sync/atomic, the only one the
+                              parser accepts, only outside the user's file); else NULL */
     const char *path;      /* IMPORT: "sync/atomic" */
     struct ast_var **vars; /* [checked] VAR: the globals */
 };

@@ -142,7 +142,9 @@ void check_resolve_object(struct checker *c, struct object *o)
     struct ast_decl *d = o->decl;
     switch (o->kind) {
     case OBJ_TYPE:
-        if (d->alias) {
+        if (o->generic) {
+            break;
+        } else if (d->alias) {
             o->type = check_type_expr(c, d->type_expr);
         } else {
             struct type *u = check_type_expr(c, d->type_expr);
@@ -367,11 +369,16 @@ void check_func_body(struct checker *c, struct ast_func *f, struct fctx *outer)
     f->ncaptures = fc.ncaps;
     f->captures = fc.ncaps ? arena_dup(c->a, fc.caps, (size_t)fc.ncaps * sizeof *fc.caps) : NULL;
     free(fc.caps);
-    GROW(c->funcs, c->nfuncs, c->capfuncs);
-    c->funcs[c->nfuncs++] = f;
+    check_add_func(c, f);
     c->fn = saved_fn;
     c->scope = saved_scope;
     c->pending_label = saved_label;
+}
+
+void check_add_func(struct checker *c, struct ast_func *f)
+{
+    GROW(c->funcs, c->nfuncs, c->capfuncs);
+    c->funcs[c->nfuncs++] = f;
 }
 
 /* labels are collected before the body is checked so forward references
@@ -433,6 +440,8 @@ static void declare_method(struct checker *c, struct ast_func *f)
         ptr = true;
         te = te->u.unary.x;
     }
+    if (check_generic_method(c, f, te, ptr))
+        return; /* f->type stays NULL: only instances have methods */
     struct type *base = check_type_expr(c, te);
     char ts[100];
     bool variadic;
@@ -759,6 +768,8 @@ void check_package(struct checker *c, struct ast_package *pkg)
             o->state = 0;
             if (!d->alias)
                 o->type = types_named(TS, d->names[0], pkg);
+            if (d->tparam)
+                check_generic_declare(c, o);
             if (strcmp(d->names[0], "_") == 0)
                 break;
             struct object *old = scope_insert(ps, o);

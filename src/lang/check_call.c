@@ -49,7 +49,11 @@ static enum mode package_member(struct checker *c, struct ast_expr *e, struct ob
     check_resolve_object(c, o);
     c->pkg = saved;
     switch (o->kind) {
-    case OBJ_TYPE: r->kind = REF_TYPE; return set(e, M_TYPE, o->type);
+    case OBJ_TYPE:
+        if (check_generic_bare(c, e, o))
+            return fail(c, e);
+        r->kind = REF_TYPE;
+        return set(e, M_TYPE, o->type);
     case OBJ_CONST:
         r->kind = REF_CONST;
         if (!o->cv)
@@ -170,7 +174,7 @@ enum mode check_selector(struct checker *c, struct ast_expr *e)
             if (s.path[i].deref || (i == 0 && x->type->underlying->kind == T_POINTER))
                 via_ptr = true;
         if (x->mode != M_VAR && !via_ptr && x->type->underlying->kind != T_POINTER) {
-            ERR(e->pos, "cannot call pointer method %s on %s", name,
+            ERR(e->u.sel.name_pos, "cannot call pointer method %s on %s", name,
                 check_type_string(c, x->type, ts, sizeof ts));
             return fail(c, e);
         }

@@ -934,6 +934,11 @@ static void write_type(struct sbuf *b, const struct type *t, const struct ast_pa
             put(b, ".");
         }
         put(b, t->u.named.name);
+        if (t->u.named.targ) {
+            put(b, "[");
+            write_type(b, t->u.named.targ, rel, depth + 1);
+            put(b, "]");
+        }
         break;
     case T_ARRAY:
         snprintf(num, sizeof num, "[%lld]", (long long)t->u.array.len);

@@ -168,7 +168,9 @@ struct type {
             const struct ast_package *pkg; /* NULL for predeclared (error, int...) */
             struct type_method *methods;   /* declared methods, sorted by name */
             int nmethods;
-            bool local; /* declared inside a function */
+            bool local;        /* declared inside a function */
+            struct type *targ; /* an instance of a generic library type (atomic.Pointer[X]):
+                                  its type argument X, printed after the name; else NULL */
         } named;
         struct {
             struct type **elems;

@@ -187,7 +187,15 @@ static bool lock_path(struct vet *v, const struct type *t, char *buf, size_t siz
                                             "Uintptr", "Bool",  "Pointer"};
         for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
             if (strcmp(t->u.named.name, typed[i]) == 0) {
-                snprintf(buf, size, "sync/atomic.%s contains sync/atomic.noCopy", typed[i]);
+                char targ[200] = "";
+                if (t->u.named.targ) {
+                    /* go vet qualifies type arguments by package path */
+                    char ts[190];
+                    types_string(t->u.named.targ, ts, sizeof ts, NULL);
+                    snprintf(targ, sizeof targ, "[%s]", ts);
+                }
+                snprintf(buf, size, "sync/atomic.%s%s contains sync/atomic.noCopy", typed[i],
+                         targ);
                 return true;
             }
         return false;
