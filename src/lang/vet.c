@@ -194,8 +194,7 @@ static bool lock_path(struct vet *v, const struct type *t, char *buf, size_t siz
                     types_string(t->u.named.targ, ts, sizeof ts, NULL);
                     snprintf(targ, sizeof targ, "[%s]", ts);
                 }
-                snprintf(buf, size, "sync/atomic.%s%s contains sync/atomic.noCopy", typed[i],
-                         targ);
+                snprintf(buf, size, "sync/atomic.%s%s contains sync/atomic.noCopy", typed[i], targ);
                 return true;
             }
         return false;
