@@ -148,10 +148,7 @@ void check_resolve_object(struct checker *c, struct object *o)
             o->type = check_type_expr(c, d->type_expr);
         } else {
             struct type *u = check_type_expr(c, d->type_expr);
-            if (u == o->type) {
-                ERR(o->pos, "invalid recursive type %s", o->name);
-                u = basic(c, T_INVALID);
-            }
+            check_cycle_record(c, o->type, d->type_expr, o->name, o->pos);
             types_set_underlying(o->type, u);
         }
         break;
@@ -785,6 +782,9 @@ void check_package(struct checker *c, struct ast_package *pkg)
     for (struct object *o = ps->first; o; o = o->order_next)
         if (o->kind == OBJ_TYPE)
             check_resolve_object(c, o);
+    for (struct object *o = ps->first; o; o = o->order_next)
+        if (o->kind == OBJ_TYPE && o->type && o->type->kind == T_NAMED && !o->generic)
+            check_cycle_validate(c, o->type);
     for (int i = 0; i < file->ndecls; i++) {
         struct ast_decl *d = file->decls[i];
         if (d->kind == DECL_FUNC && d->func->recv)
@@ -864,6 +864,7 @@ void check_finish(struct checker *c)
     struct ast_package **pk = p->pkgs;
     p->pkgs = p->npkgs ? arena_dup(c->a, pk, (size_t)p->npkgs * sizeof *pk) : NULL;
     free(pk);
+    check_cycle_free(c);
     free(c->globals);
     free(c->inits);
     free(c->init_funcs);

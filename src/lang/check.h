@@ -21,6 +21,7 @@ enum obj_kind { OBJ_VAR, OBJ_CONST, OBJ_TYPE, OBJ_FUNC, OBJ_BUILTIN, OBJ_PKG, OB
 
 struct dep;
 struct generic;
+struct tdecl;
 
 struct object {
     enum obj_kind kind;
@@ -187,6 +188,8 @@ struct checker {
     int depth;                /* recursion guard */
     struct generic *generics; /* generic library types declared so far */
     bool instantiating;       /* checking the X of X[T]: a generic type may appear */
+    struct tdecl *tdecls;     /* by type id: declared named types (check_cycle.c) */
+    size_t ntdecls;
 };
 
 /* check_package type-checks pkg (its file is parsed) and, recursively
@@ -252,6 +255,18 @@ struct type *check_generic_instance(struct checker *c, struct generic *g, struct
  * without type arguments (outside X[...]); returns whether it did. */
 bool check_generic_bare(struct checker *c, struct ast_expr *e, struct object *o);
 
+/* In check_cycle.c: invalid recursive types. */
+/* check_cycle_record notes that named type `named` (called name, declared
+ * at pos) was declared as rhs, its declaration's type expression, already
+ * checked. */
+void check_cycle_record(struct checker *c, struct type *named, struct ast_expr *rhs,
+                        const char *name, struct pos pos);
+/* check_cycle_validate reports every cycle of value containment reachable
+ * from named (once each, in Go's words) and gives its types an invalid
+ * underlying type. */
+void check_cycle_validate(struct checker *c, struct type *named);
+void check_cycle_free(struct checker *c);
+
 /* In check_stmt.c */
 void check_block_stmts(struct checker *c, struct ast_stmt **stmts, int n);
 void check_stmt(struct checker *c, struct ast_stmt *s);
@@ -269,6 +284,16 @@ static inline enum mode set(struct ast_expr *e, enum mode m, struct type *t)
     e->is_type = m == M_TYPE;
     e->addressable = m == M_VAR;
     return m;
+}
+
+/* check_broken_type: t is a named type (or a pointer to one) whose
+ * declaration was rejected (an invalid recursive type), so its uses are
+ * quiet, as in Go. */
+static inline bool check_broken_type(const struct type *t)
+{
+    if (t->kind == T_POINTER)
+        t = t->u.array.elem;
+    return t->kind == T_NAMED && t->underlying->kind == T_INVALID;
 }
 
 static inline enum mode fail(struct checker *c, struct ast_expr *e)

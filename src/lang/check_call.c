@@ -121,6 +121,8 @@ enum mode check_selector(struct checker *c, struct ast_expr *e)
     }
     check_use(c, x);
     struct type_selection s = types_lookup(TS, x->type, name, c->pkg);
+    if (s.kind == SEL_NONE && check_broken_type(x->type))
+        return fail(c, e); /* a rejected recursive type: reported there */
     if (s.kind == SEL_NONE) {
         check_expr_string(e, xs, sizeof xs);
         check_type_string(c, x->type, ts, sizeof ts);

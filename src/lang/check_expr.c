@@ -788,8 +788,8 @@ static struct type *interface_type(struct checker *c, struct ast_expr *e)
                                                NULL, false};
         } else {
             struct type *t = check_type_expr(c, f->type);
-            if (t->kind == T_INVALID)
-                continue;
+            if (t->kind == T_INVALID || check_broken_type(t))
+                continue; /* reported, or a cycle check_cycle.c reports */
             if (t->underlying->kind != T_INTERFACE) {
                 char ts[128];
                 ERR(f->type->pos, "cannot use %s as interface: not supported by chanlab",
@@ -1345,7 +1345,7 @@ static enum mode check_composite(struct checker *c, struct ast_expr *e, struct t
         ERR(e->pos, "invalid composite literal type: missing type");
         return fail(c, e);
     }
-    if (t->kind == T_INVALID) {
+    if (t->kind == T_INVALID || check_broken_type(t)) {
         for (int i = 0; i < e->u.composite.nelts; i++) {
             struct ast_expr *el = e->u.composite.elts[i];
             if (el->kind == EX_KEYVALUE)
