@@ -589,6 +589,15 @@ static void init_order(struct checker *c, struct ast_package *pkg)
 
 /* ---- packages -------------------------------------------------------------------------------- */
 
+/* all_blank: every name the spec declares is `_`. */
+static bool all_blank(const struct ast_decl *d)
+{
+    for (int i = 0; i < d->nnames; i++)
+        if (strcmp(d->names[i], "_") != 0)
+            return false;
+    return true;
+}
+
 static bool is_unsupported_import(const char *path)
 {
     return strcmp(path, "unsafe") == 0 || strcmp(path, "reflect") == 0 || strcmp(path, "C") == 0;
@@ -684,8 +693,12 @@ void check_package(struct checker *c, struct ast_package *pkg)
         o->state = 2;
     }
 
-    /* 2. collect package-level objects */
+    /* 2. collect package-level objects; a var or const spec of blank names
+     * only gets an object outside the scope, so it is still checked (the
+     * others are checked through their named objects) */
     int nmethods = 0;
+    struct object **blanks = NULL;
+    int nblanks = 0, capblanks = 0;
     for (int i = 0; i < file->ndecls; i++) {
         struct ast_decl *d = file->decls[i];
         switch (d->kind) {
@@ -734,13 +747,18 @@ void check_package(struct checker *c, struct ast_package *pkg)
                 v->index = c->nglobals;
                 c->globals[c->nglobals++] = v;
                 d->vars[j] = v;
-                if (strcmp(d->names[j], "_") == 0)
-                    continue;
                 struct object *o = check_new_object(c, OBJ_VAR, d->names[j], d->name_pos[j]);
                 o->var = v;
                 o->decl = d;
                 o->decl_index = j;
                 o->state = 0;
+                if (strcmp(d->names[j], "_") == 0) {
+                    if (j == d->nnames - 1 && all_blank(d)) {
+                        GROW(blanks, nblanks, capblanks);
+                        blanks[nblanks++] = o;
+                    }
+                    continue;
+                }
                 struct object *old = scope_insert(ps, o);
                 if (old)
                     check_redeclared(c, o, old);
@@ -748,12 +766,17 @@ void check_package(struct checker *c, struct ast_package *pkg)
             break;
         case DECL_CONST:
             for (int j = 0; j < d->nnames; j++) {
-                if (strcmp(d->names[j], "_") == 0)
-                    continue;
                 struct object *o = check_new_object(c, OBJ_CONST, d->names[j], d->name_pos[j]);
                 o->decl = d;
                 o->decl_index = j;
                 o->state = 0;
+                if (strcmp(d->names[j], "_") == 0) {
+                    if (j == d->nnames - 1 && all_blank(d)) {
+                        GROW(blanks, nblanks, capblanks);
+                        blanks[nblanks++] = o;
+                    }
+                    continue;
+                }
                 struct object *old = scope_insert(ps, o);
                 if (old)
                     check_redeclared(c, o, old);
@@ -792,6 +815,9 @@ void check_package(struct checker *c, struct ast_package *pkg)
     }
     for (struct object *o = ps->first; o; o = o->order_next)
         check_resolve_object(c, o);
+    for (int i = 0; i < nblanks; i++)
+        check_resolve_object(c, blanks[i]);
+    free(blanks);
     for (int i = 0; i < c->ninit_funcs; i++) {
         struct ast_func *f = c->init_funcs[i];
         if (f->pkg == pkg && !f->type) {
@@ -811,8 +837,10 @@ void check_package(struct checker *c, struct ast_package *pkg)
         if (!f->body) {
             if (strcmp(pkg->path, "main") == 0)
                 ERR(f->pos, "missing function body");
-            GROW(c->funcs, c->nfuncs, c->capfuncs);
-            c->funcs[c->nfuncs++] = f;
+            /* a native: its frame (params, results) is laid out all the same,
+             * so nparams and nresults hold for every function */
+            c->scope = ps;
+            check_func_body(c, f, NULL);
             continue;
         }
         struct object *o = f->recv || f->is_init ? NULL : scope_find_local(ps, f->name);

@@ -296,6 +296,17 @@ static inline bool check_broken_type(const struct type *t)
     return t->kind == T_NAMED && t->underlying->kind == T_INVALID;
 }
 
+/* check_address_taken notes that the address of x is taken, when x names a
+ * local variable (ast_var.address_taken). */
+static inline void check_address_taken(struct ast_expr *x)
+{
+    x = ast_unparen(x);
+    if (x->kind == EX_IDENT &&
+        (x->u.ident.ref.kind == REF_LOCAL || x->u.ident.ref.kind == REF_UPVAL) &&
+        x->u.ident.ref.var && !x->u.ident.ref.var->global)
+        x->u.ident.ref.var->address_taken = true;
+}
+
 static inline enum mode fail(struct checker *c, struct ast_expr *e)
 {
     return set(e, M_INVALID, types_basic(c->ts, T_INVALID));

@@ -180,6 +180,8 @@ enum mode check_selector(struct checker *c, struct ast_expr *e)
                 check_type_string(c, x->type, ts, sizeof ts));
             return fail(c, e);
         }
+        if (s.npath == 0)
+            check_address_taken(x);
     }
     return set(e, M_VALUE, s.type);
 }
@@ -393,11 +395,9 @@ static enum mode check_conversion(struct checker *c, struct ast_expr *e, struct 
         } else if ((types_is_numeric(t) && types_is_numeric(x->type)) ||
                    (types_is_string(t) && types_is_string(x->type)) ||
                    (types_is_boolean(t) && types_is_boolean(x->type))) {
-            struct const_val cx = *x->cv;
-            if (types_is_integer(t) && cx.kind == CONST_FLOAT && !types_is_untyped(x->type)) {
-                /* typed float constant to integer: must be exact */
-            }
-            v = const_convert(c->a, &cx, t, &trunc);
+            /* the folded value lives in the arena: const_convert may return
+             * its argument (bool and string constants) */
+            v = const_convert(c->a, x->cv, t, &trunc);
             if (!v) {
                 if (trunc)
                     ERR(x->pos, "cannot convert %s to type %s (truncated)",

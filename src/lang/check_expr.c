@@ -1226,6 +1226,7 @@ static enum mode check_unary(struct checker *c, struct ast_expr *e, struct type 
             return fail(c, e);
         }
         check_use(c, x);
+        check_address_taken(x);
         return set(e, M_VALUE, types_pointer(TS, x->type));
     }
     if (op == OP_ARROW) {

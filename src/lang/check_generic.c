@@ -128,7 +128,7 @@ struct type *check_generic_instance(struct checker *c, struct generic *g, struct
         f->recv_type = g->ptr_recv[k] ? types_pointer(TS, t) : t;
         struct type_method m = {f->name, 0, f->type, f, g->ptr_recv[k]};
         types_add_method(TS, t, &m);
-        check_add_func(c, f);
+        check_func_body(c, f, NULL); /* lays out the frame; lists f */
     }
     c->pkg = spkg;
     c->scope = sscope;

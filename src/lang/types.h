@@ -125,7 +125,10 @@ struct type_selection {
  * value of that type stored in an interface. */
 struct type_msel {
     int name_id;
-    struct ast_func *func;  /* the method's declaration (may be native: no body) */
+    struct ast_func *func;  /* the method's declaration (may be native: no body); NULL
+                               for a method promoted from an embedded interface field:
+                               path leads to that interface value, and the call is
+                               dispatched on its dynamic value */
     struct type_step *path; /* embedded fields from the dynamic value to the receiver */
     int npath;
     bool recv_addr;  /* pass the address of the final value (pointer receiver) */
