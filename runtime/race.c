@@ -183,9 +183,26 @@ static inline uint32_t vc_get(const struct vc *v, uint32_t slot)
 static void vc_join(struct vc *dst, const struct vc *src)
 {
     vc_grow(dst, src->n);
-    for (uint32_t i = 0; i < src->n; i++)
-        if (src->c[i] > dst->c[i])
-            dst->c[i] = src->c[i];
+    /* Branch-free, so the compiler vectorises it: a wide clock (a sieve's
+     * thousands of stages) is joined on every channel operation. */
+    uint32_t *d = dst->c, n = src->n, i = 0;
+    const uint32_t *s = src->c;
+#if defined(__GNUC__)
+    /* Four lanes at a time with the compiler's generic vectors (GCC's -O2
+     * does not vectorise this loop itself). Clocks stay below 2^31, so a
+     * signed compare is exact; SSE2 and NEON both have one. */
+    typedef int32_t v4 __attribute__((vector_size(16)));
+    for (; i + 4 <= n; i += 4) {
+        v4 a, b;
+        memcpy(&a, d + i, sizeof a);
+        memcpy(&b, s + i, sizeof b);
+        v4 m = a > b;
+        a = (a & m) | (b & ~m);
+        memcpy(d + i, &a, sizeof a);
+    }
+#endif
+    for (; i < n; i++)
+        d[i] = d[i] > s[i] ? d[i] : s[i];
 }
 
 static void vc_copy(struct vc *dst, const struct vc *src)

@@ -9,6 +9,12 @@
  *                     the same goroutine in an earlier epoch (a mutex
  *                     Unlock between two writes: the slow path without a
  *                     race)
+ *   chan_pingpong_race, chan_pingpong_race_wide
+ *                     ns per unbuffered round trip between two goroutines
+ *                     with the detector on (the clocks' joins), the wide
+ *                     one after 1,000 other goroutines synchronised with
+ *                     both (vector clocks 1,000 entries wide); compare
+ *                     chan_pingpong_norace, the same program with it off
  * Each figure runs in a fresh runtime with cfg.race on, one P, trace off;
  * times are CPU time, and the per-access figures are the fastest of many
  * short rounds, since the machine is shared. An optional argument runs the
@@ -99,10 +105,52 @@ static void bench_epoch(struct rt *rt, void *arg)
     result = (with - without) / N_EPOCH;
 }
 
+enum { N_PING = 200000, WIDE = 1000 };
+static struct rt_chan *ping, *pong;
+static struct rt_waitgroup wg;
+
+static void ponger(struct rt *rt, void *arg)
+{
+    int v;
+    for (int i = 0; i < N_PING; i++) {
+        rt_chan_recv(rt, ping, &v, NULL);
+        rt_chan_send(rt, pong, &v);
+    }
+}
+
+static void helper(struct rt *rt, void *arg)
+{
+    rt_wg_add(rt, &wg, -1);
+}
+
+static void bench_pingpong(struct rt *rt, void *arg)
+{
+    ping = rt_chan_new(rt, sizeof(int), 0, "int");
+    pong = rt_chan_new(rt, sizeof(int), 0, "int");
+    if (arg) {
+        /* Everyone's clock in main's, then in the ponger's. */
+        memset(&wg, 0, sizeof wg);
+        rt_wg_add(rt, &wg, WIDE);
+        for (int i = 0; i < WIDE; i++)
+            rt_go(rt, helper, NULL);
+        rt_wg_wait(rt, &wg);
+    }
+    rt_go(rt, ponger, NULL);
+    int v = 0;
+    double t0 = now_ns();
+    for (int i = 0; i < N_PING; i++) {
+        rt_chan_send(rt, ping, &v);
+        rt_chan_recv(rt, pong, &v, NULL);
+    }
+    result = (now_ns() - t0) / N_PING;
+}
+
+static bool race_on = true;
+
 static void run(rt_entry_fn *fn, void *arg)
 {
     struct rt_config cfg = {0};
-    cfg.race = true;
+    cfg.race = race_on;
     cfg.trace_off = true;
     struct rt *rt = rt_new(&cfg);
     rt_go(rt, fn, arg);
@@ -143,6 +191,18 @@ int main(int argc, char **argv)
     if (want(only, "race_access_epoch")) {
         run(bench_epoch, NULL);
         printf("race_access_epoch %.1f ns/access\n", result);
+    }
+    if (want(only, "chan_pingpong_race")) {
+        run(bench_pingpong, NULL);
+        printf("chan_pingpong_race %.1f ns/roundtrip\n", result);
+        run(bench_pingpong, (void *)1);
+        printf("chan_pingpong_race_wide %.1f ns/roundtrip\n", result);
+    }
+    if (want(only, "chan_pingpong_norace")) {
+        race_on = false;
+        run(bench_pingpong, NULL);
+        printf("chan_pingpong_norace %.1f ns/roundtrip\n", result);
+        race_on = true;
     }
     free(cells);
     return 0;
