@@ -1036,6 +1036,8 @@ static void g_forget_and_reuse(struct rt *rt, void *arg)
     rt_sleep(rt, 10);
     if (!arg)
         rt_race_forget(rt, arr, sizeof arr); /* freed; a new object there */
+    else if ((intptr_t)arg == 2)
+        rt_race_forget(rt, arr, (size_t)1 << 20); /* wider than the table: a sweep */
     wr(rt, &arr[0], F_FUNC2, 20);
 }
 
@@ -1051,9 +1053,15 @@ static void main_no_forget(struct rt *rt, void *arg)
     main_forget(rt, (void *)1);
 }
 
+static void main_forget_wide(struct rt *rt, void *arg)
+{
+    main_forget(rt, (void *)2);
+}
+
 static void test_forget_then_reuse(void **state)
 {
     assert_int_equal(run(main_forget), 0);
+    assert_int_equal(run(main_forget_wide), 0);
     assert_int_equal(run(main_no_forget), 1);
 }
 
