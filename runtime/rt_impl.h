@@ -37,6 +37,11 @@
 #define RT_FIRST_USER_GOID 5   /* Go's ids 2-4 are its own goroutines */
 #define RT_PAGE            4096
 
+/* cfg.preempt under RT_SCHED_PCT: PCT decides at every preemption point
+ * (an internal value beside the public policies; a switch case costs Go's
+ * order nothing). */
+#define RT_PREEMPT_PCT ((enum rt_preempt_policy)(RT_PREEMPT_CHOOSER + 1))
+
 /* ---- stacks and contexts (stack.c, switch_*.S) ---------------------------- */
 
 struct rt_stack {
@@ -133,6 +138,7 @@ struct rt_g {
     struct rt_sudog *sel;  /* parked in select: its sudogs (nsel), else NULL */
     uint32_t nsel;
     struct rt_race_g *race; /* race detector state (race.c); NULL when off */
+    uint64_t pct_prio;      /* RT_SCHED_PCT: its priority, higher runs first */
     struct rt_stack stack;
 };
 
@@ -244,10 +250,19 @@ void rt_timers_free_all(struct rt *rt);
 
 /* ---- the runtime ---------------------------------------------------------- */
 
+/* A PCT priority-change point: when the running G passes preemption point
+ * number step, its priority becomes prio (PCT's 1 .. depth - 1, below every
+ * initial priority; sched.c says how they are encoded). */
+struct rt_pct_change {
+    uint64_t step;
+    uint64_t prio;
+};
+
 struct rt {
     struct rt_config cfg;
     uint64_t rng; /* the one PRNG's state (splitmix64 / xorshift) */
     int nprocs;
+    bool p1go; /* one P and Go's order: pick's fast path */
     struct rt_p *ps;
     int curp;                   /* the P the M serves now */
     struct rt_g *curg;          /* the G executing now; NULL on the host stack */
@@ -292,6 +307,18 @@ struct rt {
     size_t nfindings, capfindings;
     struct rt_race *race;    /* NULL when cfg.race is off */
     struct rt_lockgraph *lg; /* NULL when cfg.lockorder is off */
+    /* PCT scheduling (cfg.sched == RT_SCHED_PCT, sched.c) */
+    bool pct;
+    struct rt_g *pct_preempted;       /* the G PCT is switching away from */
+    uint64_t pct_step;                /* preemption points passed so far */
+    struct rt_pct_change *pct_change; /* change points, by step */
+    size_t pct_nchange, pct_next;     /* count; the next one to reach */
+    uint64_t pct_yield_prio;          /* next priority given to a yielder */
+    int64_t pct_run_g;                /* the G the slice counter is for */
+    uint64_t pct_run;                 /* its preemption points since it resumed */
+    uint64_t pct_cache_seq;           /* pct_higher's cache: valid at this seq, */
+    int64_t pct_cache_g;              /* for this running G: */
+    uint64_t pct_cache_max;           /* the others' highest priority */
     /* stack overflow */
     struct rt_g *overflow; /* a goroutine abandoned for overflowing its stack */
     void *segv_saved;      /* previous handler and alternate stack (stack.c) */
@@ -400,13 +427,56 @@ void rt_buf_printf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
 rt_site rt_current_site(struct rt *rt);
 
 /* race.c: the runtime's own happens-before edges (no-ops when race is off) */
+/* rt_race_on guards every call below: off, the detector costs the runtime
+ * one predicted branch per operation. */
+#define rt_race_on(rt) __builtin_expect((rt)->race != NULL, 0)
 void rt_race_init(struct rt *rt);
 void rt_race_fini(struct rt *rt);
 void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child); /* go statement */
+/* rt_race_exit: g's entry returned (its slot may be reused, its record
+ * stays for reports as "finished"). */
+void rt_race_exit(struct rt *rt, struct rt_g *g);
+/* The same as rt_race_release / rt_race_acquire for a goroutine g that is
+ * not the current one (a parked channel partner). */
+void rt_race_release_g(struct rt *rt, struct rt_g *g, const void *obj);
+void rt_race_acquire_g(struct rt *rt, struct rt_g *g, const void *obj);
+/* rt_race_chan_sync is Go's racesync: an unbuffered hand-off between the
+ * current goroutine and the parked partner other, ordered both ways. */
+void rt_race_chan_sync(struct rt *rt, struct rt_chan *c, struct rt_g *other);
+/* rt_race_chan_slot is Go's racenotify: goroutine g (NULL: the current
+ * one) sends into or receives from buffer slot idx of c. */
+void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g *g);
+/* rt_race_chan_access: a send on c (close false) is a read of the channel,
+ * close(c) a write, as in Go: a send not ordered before the close races with
+ * it. Sites get a runtime.chansend / runtime.closechan frame on top. */
+void rt_race_chan_access(struct rt *rt, struct rt_chan *c, bool close);
+/* rt_race_timer_fire: timer t fires; the scheduler context that runs its
+ * send or callback acquires what the NewTimer / Reset / AfterFunc call
+ * released into t (and nothing else). */
+void rt_race_timer_fire(struct rt *rt, const void *t);
+/* rt_race_atomic: an atomic load (write false) or store / read-modify-write
+ * of addr by the current goroutine: acquires addr's clock, checks the
+ * access against plain accesses (atomics never race with each other), and
+ * release-merges into addr's clock. */
+void rt_race_atomic(struct rt *rt, const void *addr, bool write);
+/* rt_race_forget_obj: the runtime frees its own object obj (a channel, a
+ * timer): drop the clocks and shadow state keyed by its address. */
+void rt_race_forget_obj(struct rt *rt, const void *obj);
+/* rt_race_nslots: vector clock slots made so far (tests check reuse). */
+uint32_t rt_race_nslots(const struct rt *rt);
 
-/* lockorder.c */
+/* lockorder.c; sync.c calls the three hooks only when rt->lg is set.
+ * rt_lockorder_wait: the current goroutine is about to wait for lock (Lock,
+ * RLock when read): adds an edge from every lock it holds, reports the
+ * cycles they close, and returns the current site for ..._acquired.
+ * rt_lockorder_acquired: it now holds lock (also after a TryLock, with no
+ * wait before). rt_lockorder_released: lock (its read side when read) was
+ * unlocked, by the holder or by another goroutine. */
 void rt_lockorder_init(struct rt *rt);
 void rt_lockorder_fini(struct rt *rt);
+rt_site rt_lockorder_wait(struct rt *rt, const void *lock, bool read);
+void rt_lockorder_acquired(struct rt *rt, const void *lock, rt_site site, bool read);
+void rt_lockorder_released(struct rt *rt, const void *lock, bool read);
 
 /* inspect.c */
 char *rt_failure_text(struct rt *rt, const char *head);

@@ -177,7 +177,12 @@ struct rt_config {
      * goroutine always runs (every preemption point switches to it), and at
      * pct_depth - 1 change points, drawn from the seed uniformly among the
      * first pct_steps preemption points, the running goroutine drops below
-     * every other. Any such schedule is one Go may produce with enough Ps. */
+     * every other. Any such schedule is one Go may produce with enough Ps.
+     * Under PCT cfg.preempt is ignored (PCT decides at every point), and a
+     * goroutine that yields (Gosched, or 10,000 preemption points in a row,
+     * as Go's sysmon preempts) drops below every other one, demoted ones
+     * included, so spin loops make progress. Same seed and config, same
+     * trace. */
     enum rt_sched_mode { RT_SCHED_GO = 0, RT_SCHED_PCT } sched;
     int pct_depth;      /* RT_SCHED_PCT: d >= 1 (0 counts as 3) */
     uint64_t pct_steps; /* RT_SCHED_PCT: k, the preemption points the change
@@ -316,6 +321,7 @@ enum rt_err {
     RT_ERR_RWUNLOCK_UNLOCKED, /* fatal error: sync: Unlock of unlocked RWMutex */
     RT_ERR_TICKER_INTERVAL,   /* panic: non-positive interval for NewTicker */
     RT_ERR_TOO_MANY,          /* fatal: too many goroutines (max_goroutines) */
+    RT_ERR_WG_REUSED, /* panic: sync: WaitGroup is reused before previous Wait has returned */
 };
 
 /* rt_error_text returns Go's exact text for code, without the "panic: " or
@@ -441,12 +447,22 @@ void rt_rw_lock(struct rt *rt, struct rt_rwmutex *rw);
 enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw);
 void rt_rw_rlock(struct rt *rt, struct rt_rwmutex *rw);
 enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw);
+/* RWMutex TryLock and TryRLock, Go's algorithm: never wait; true when the
+ * lock was taken. TryLock fails while a reader holds it or a writer holds
+ * or waits for it; TryRLock fails while a writer holds or waits for it. */
+bool rt_rw_trylock(struct rt *rt, struct rt_rwmutex *rw);
+bool rt_rw_tryrlock(struct rt *rt, struct rt_rwmutex *rw);
 
 /* wg.Add(delta) (Done is Add(-1)): RT_ERR_WG_NEGATIVE when the counter goes
  * below zero (the counter is left as Go leaves it: negative). When it reaches
- * zero every Wait returns. Wait may switch. */
+ * zero every Wait returns. Wait may switch; it returns RT_ERR_WG_REUSED
+ * when, between the wake-up and the moment the waiter runs again, the
+ * WaitGroup was used again (an Add, or another Wait), as Go's Wait checks.
+ * Go's other misuse panic, "Add called concurrently with Wait", needs an
+ * Add to interleave with a Wait inside their atomic steps, which cannot
+ * happen here (neither has a preemption point), so it is never returned. */
 enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta);
-void rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg);
+enum rt_err rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg);
 
 /* once.Do(f): runs fn(rt, arg) on the calling goroutine the first time; other
  * callers wait until it has returned. May switch. If fn ends the goroutine
@@ -587,22 +603,35 @@ void rt_finding_add(struct rt *rt, const struct rt_finding *f);
  * them for every load and store of memory that two goroutines could share:
  * addr identifies one variable (a slice element, a struct field, a map as a
  * whole, a captured cell), site is where the current goroutine touches it.
- * Happens-before comes from the runtime's own operations (go, channels,
- * select, Mutex, RWMutex, WaitGroup, Once, Cond, atomics, timers); the host
- * adds its own edges with rt_race_release / rt_race_acquire on an address.
- * A race is reported once per pair of sites. */
+ * Called from outside goroutines (a timer callback, the host between runs)
+ * they count as the scheduler's accesses. Happens-before comes from the
+ * runtime's own operations (go, channels, select, Mutex, RWMutex, WaitGroup,
+ * Once, Cond, atomics, timers); the host adds its own edges with
+ * rt_race_release / rt_race_acquire on an address. A race is reported once
+ * per pair of sites (either order); as in Go's race detector, a race found
+ * on an address also forgets that address's earlier accesses and does not
+ * record the racing one, so detection there starts afresh. Atomic operations
+ * (rt_atomic_*) count as accesses too, at the site the site hook gives:
+ * they never race with each other, but a plain access concurrent with one
+ * does. */
 void rt_race_read(struct rt *rt, const void *addr, rt_site site);
 void rt_race_write(struct rt *rt, const void *addr, rt_site site);
 void rt_race_release(struct rt *rt, const void *obj); /* the current G's clock into obj */
 void rt_race_acquire(struct rt *rt, const void *obj); /* obj's clock into the current G */
 /* rt_race_forget: the host freed [addr, addr + size); drop its shadow state
- * (a new object at the same address starts clean). */
+ * and the clocks of sync objects in it (a new object at the same address
+ * starts clean). Costs min(size, shadow table size) probes. */
 void rt_race_forget(struct rt *rt, const void *addr, size_t size);
 
 /* rt_lock_set_label names a Mutex or RWMutex for lock-order reports
  * ("mu", "a.mu"); copied. Without a label the report names the lock by
  * the site of its first Lock. */
 void rt_lock_set_label(struct rt *rt, const void *lock, const char *label);
+/* rt_lock_forget: the host freed [addr, addr + size); a lock found there
+ * later is a new lock for the lock-order graph (the old one keeps its
+ * edges). Without it a reused address continues the old lock's history.
+ * Costs a walk over the locks seen so far; no-op when lockorder is off. */
+void rt_lock_forget(struct rt *rt, const void *addr, size_t size);
 
 /* rt_g_wait_objs writes at most max objects a waiting goroutine is parked
  * on (every channel of a select, the channel, or the sync object) and
@@ -709,6 +738,12 @@ enum rt_wait_reason {
 };
 const char *rt_wait_reason_text(enum rt_wait_reason r);
 const char *rt_gstate_text(enum rt_gstate s); /* "runnable", "running", ... */
+
+/* rt_g_state and rt_g_wait_reason: where g is now (detectors: the leak detector tells
+ * blocked goroutines from running, runnable, sleeping and syscall ones
+ * without a whole snapshot). The reason is RT_WAIT_NONE unless g waits. */
+enum rt_gstate rt_g_state(const struct rt_g *g);
+enum rt_wait_reason rt_g_wait_reason(const struct rt_g *g);
 
 #define RT_SNAP_FRAMES 32 /* at most this many frames per goroutine in a snapshot */
 

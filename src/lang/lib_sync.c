@@ -62,28 +62,13 @@ static void n_rw_runlock(struct gstate *g, uint32_t base)
 
 static void n_rw_trylock(struct gstate *g, uint32_t base)
 {
-    struct rt_rwmutex *rw = state(g, base);
-    bool ok = false;
-    if (rt_mutex_trylock(g->in->rt, &rw->w)) {
-        if (rw->readers == 0) {
-            rt_mutex_unlock(g->in->rt, &rw->w);
-            rt_rw_lock(g->in->rt, rw);
-            ok = true;
-        } else {
-            rt_mutex_unlock(g->in->rt, &rw->w);
-        }
-    }
+    bool ok = rt_rw_trylock(g->in->rt, state(g, base));
     g->stk[base] = value_bool(g->in->ty.t_bool, ok);
 }
 
 static void n_rw_tryrlock(struct gstate *g, uint32_t base)
 {
-    struct rt_rwmutex *rw = state(g, base);
-    bool ok = false;
-    if (rw->readers >= 0) { /* no writer holds or waits for it */
-        rt_rw_rlock(g->in->rt, rw);
-        ok = true;
-    }
+    bool ok = rt_rw_tryrlock(g->in->rt, state(g, base));
     g->stk[base] = value_bool(g->in->ty.t_bool, ok);
 }
 
@@ -109,7 +94,9 @@ static void n_wg_done(struct gstate *g, uint32_t base)
 
 static void n_wg_wait(struct gstate *g, uint32_t base)
 {
-    rt_wg_wait(g->in->rt, state(g, base));
+    enum rt_err e = rt_wg_wait(g->in->rt, state(g, base));
+    if (e)
+        interp_panic_str(g, rt_error_text(e));
 }
 
 static void n_cond_add(struct gstate *g, uint32_t base)
