@@ -753,6 +753,8 @@ static struct type *struct_type(struct checker *c, struct ast_expr *e)
             struct ast_expr *te = f->type;
             if (te->kind == EX_STAR)
                 te = te->u.unary.x;
+            if (te->kind == EX_INDEX) /* an embedded atomic.Pointer[T] is named Pointer */
+                te = te->u.index.x;
             const char *name = te->kind == EX_SELECTOR ? te->u.sel.name
                                : te->kind == EX_IDENT  ? te->u.ident.name
                                                        : "?";
