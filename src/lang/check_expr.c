@@ -583,14 +583,13 @@ void check_default_in(struct checker *c, struct ast_expr *e, const char *context
     if (e->mode == M_NIL || !types_is_untyped(e->type))
         return;
     const char *why;
-    char os[300];
     struct type *d = types_default(TS, e->type);
-    if (e->cv)
-        check_operand_string(c, e, os, sizeof os);
     if (!convert_untyped(c, e, d, &why) && why && e->cv) {
-        char ts[64];
-        ERR(e->pos, "cannot use %s as %s value in %s (%s)", os,
-            check_type_string(c, d, ts, sizeof ts), context, why);
+        /* e is as it was: a failed conversion changes nothing */
+        char os[300], ts[64];
+        ERR(e->pos, "cannot use %s as %s value in %s (%s)",
+            check_operand_string(c, e, os, sizeof os), check_type_string(c, d, ts, sizeof ts),
+            context, why);
     }
 }
 

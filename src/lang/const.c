@@ -48,6 +48,7 @@ struct fnum {
 };
 
 static const const_int RAT_LIMIT = (const_int)1 << 120;
+#define INT128_MIN_ ((const_int)((const_uint)1 << 127)) /* cannot be negated */
 
 static const_int gcd128(const_int a, const_int b)
 {
@@ -139,7 +140,7 @@ static struct const_val *fnum_new(struct arena *a, struct fnum v)
 {
     struct const_val *c = arena_alloc(a, sizeof *c);
     c->kind = CONST_FLOAT;
-    if (v.exact && v.den != 0) {
+    if (v.exact && v.den != 0 && v.num != INT128_MIN_ && v.den != INT128_MIN_) {
         if (v.den < 0) {
             v.num = -v.num;
             v.den = -v.den;
