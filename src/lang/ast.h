@@ -49,8 +49,12 @@ struct pos {
 
 /* A folded constant. Integers are exact in 128 bits (Go's untyped constants
  * are exact; programs that need more than 127 bits get an overflow error).
- * The value is already converted to the expression's final type: an int8
- * constant fits int8, a float32 constant is rounded to float32. */
+ * Untyped floats are exact rationals while numerator and denominator stay
+ * below 2^120 (so 0.1 + 0.2 == 0.3, as in Go), else extended-precision
+ * floats. The value is already converted to the expression's final type:
+ * an int8 constant fits int8, a float32 constant is rounded to float32, and
+ * `f` is always the value correctly rounded to the type (float64 when
+ * untyped), which is all the interpreter reads. */
 __extension__ typedef __int128 const_int;
 
 enum const_kind { CONST_BOOL, CONST_INT, CONST_FLOAT, CONST_STRING };
@@ -58,9 +62,13 @@ enum const_kind { CONST_BOOL, CONST_INT, CONST_FLOAT, CONST_STRING };
 struct const_val {
     enum const_kind kind;
     bool b;
-    const_int i;   /* CONST_INT (also runes) */
-    double f;      /* CONST_FLOAT */
-    const char *s; /* CONST_STRING: bytes, not NUL-safe: use slen */
+    const_int i;    /* CONST_INT (also runes) */
+    double f;       /* CONST_FLOAT: the value, rounded to the constant's type */
+    bool exact;     /* CONST_FLOAT: num/den is the exact value; else lf holds it */
+    const_int num;  /* CONST_FLOAT, exact: numerator, in lowest terms */
+    const_int den;  /* CONST_FLOAT, exact: denominator, > 0 */
+    long double lf; /* CONST_FLOAT, not exact: the value at extended precision */
+    const char *s;  /* CONST_STRING: bytes, not NUL-safe: use slen */
     size_t slen;
 };
 

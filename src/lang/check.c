@@ -228,7 +228,7 @@ static void resolve_var_spec(struct checker *c, struct object *first)
                 ERR((*vp)->pos, "use of untyped nil in variable declaration");
             } else {
                 check_use(c, *vp);
-                check_default(c, *vp);
+                check_default_in(c, *vp, "variable declaration");
                 types[i] = (*vp)->type;
             }
         }

@@ -213,8 +213,11 @@ struct type *check_type_expr(struct checker *c, struct ast_expr *e);
  * "argument to F" for the call c->ctx_fun), reporting Go's error; wraps
  * implicit conversions. */
 bool check_assign_to(struct checker *c, struct ast_expr **ep, struct type *t, const char *context);
-/* check_default gives an untyped expression its default type. */
+/* check_default gives an untyped expression its default type; a constant
+ * that does not fit it is reported as not usable "in assignment" (or in
+ * context, for check_default_in). */
 void check_default(struct checker *c, struct ast_expr *e);
+void check_default_in(struct checker *c, struct ast_expr *e, const char *context);
 void check_use(struct checker *c, struct ast_expr *e); /* mark variables read */
 struct ast_expr *check_wrap_convert(struct checker *c, struct ast_expr *x, struct type *t,
                                     bool implicit);

@@ -399,8 +399,8 @@ static enum mode check_conversion(struct checker *c, struct ast_expr *e, struct 
              * its argument (bool and string constants) */
             v = const_convert(c->a, x->cv, t, &trunc);
             if (!v) {
-                if (trunc)
-                    ERR(x->pos, "cannot convert %s to type %s (truncated)",
+                if (trunc || (x->cv->kind == CONST_FLOAT && types_is_integer(t)))
+                    ERR(x->pos, "cannot convert %s to type %s",
                         check_operand_string(c, x, os, sizeof os), ts);
                 else if (types_is_numeric(t) && types_is_numeric(x->type)) {
                     char vs[100];
@@ -460,6 +460,46 @@ static enum mode check_conversion(struct checker *c, struct ast_expr *e, struct 
 }
 
 /* ---- builtins ------------------------------------------------------------------------- */
+
+/* has_call_or_recv: e contains a channel receive or a non-constant call,
+ * which len and cap of an array must evaluate (Go's rule for when they are
+ * constant). Function literals' bodies do not count. */
+static bool has_call_or_recv(const struct ast_expr *e, int depth)
+{
+    if (!e || depth > 1000)
+        return false;
+    if (e->mode == M_CONST)
+        return false;
+    switch (e->kind) {
+    case EX_CALL: return true; /* conversions of non-constants included: harmless */
+    case EX_UNARY: return e->u.unary.op == OP_ARROW || has_call_or_recv(e->u.unary.x, depth + 1);
+    case EX_PAREN:
+    case EX_STAR: return has_call_or_recv(e->u.unary.x, depth + 1);
+    case EX_SELECTOR: return has_call_or_recv(e->u.sel.x, depth + 1);
+    case EX_INDEX:
+        return has_call_or_recv(e->u.index.x, depth + 1) ||
+               has_call_or_recv(e->u.index.index, depth + 1);
+    case EX_SLICE:
+        return has_call_or_recv(e->u.slice.x, depth + 1) ||
+               has_call_or_recv(e->u.slice.lo, depth + 1) ||
+               has_call_or_recv(e->u.slice.hi, depth + 1) ||
+               has_call_or_recv(e->u.slice.max, depth + 1);
+    case EX_TYPEASSERT: return has_call_or_recv(e->u.assert.x, depth + 1);
+    case EX_BINARY:
+        return has_call_or_recv(e->u.binary.x, depth + 1) ||
+               has_call_or_recv(e->u.binary.y, depth + 1);
+    case EX_CONVERT: return has_call_or_recv(e->u.convert.x, depth + 1);
+    case EX_COMPOSITE:
+        for (int i = 0; i < e->u.composite.nelts; i++)
+            if (has_call_or_recv(e->u.composite.elts[i], depth + 1))
+                return true;
+        return false;
+    case EX_KEYVALUE:
+        return has_call_or_recv(e->u.kv.key, depth + 1) ||
+               has_call_or_recv(e->u.kv.value, depth + 1);
+    default: return false;
+    }
+}
 
 static const char *builtin_name(enum builtin_id b)
 {
@@ -524,7 +564,7 @@ static enum mode check_builtin(struct checker *c, struct ast_expr *e, enum built
             check_default(c, x);
             return set(e, M_CONST, basic(c, T_INT));
         }
-        if (u->kind == T_ARRAY && x->kind != EX_CALL) {
+        if (u->kind == T_ARRAY && !has_call_or_recv(x, 0)) {
             e->cv = const_new_int(c->a, u->u.array.len);
             return set(e, M_CONST, basic(c, T_INT));
         }

@@ -557,7 +557,9 @@ static bool convert_untyped(struct checker *c, struct ast_expr *e, struct type *
         bool trunc;
         struct const_val *v = const_convert(c->a, e->cv, target, &trunc);
         if (!v) {
-            *why = trunc ? "truncated" : "overflows";
+            /* Go's cause follows the kinds: float to integer is "truncated" */
+            *why = trunc || (e->cv->kind == CONST_FLOAT && types_is_integer(target)) ? "truncated"
+                                                                                     : "overflows";
             return false;
         }
         e->cv = v;
@@ -576,18 +578,24 @@ static bool convert_untyped(struct checker *c, struct ast_expr *e, struct type *
     return true;
 }
 
-void check_default(struct checker *c, struct ast_expr *e)
+void check_default_in(struct checker *c, struct ast_expr *e, const char *context)
 {
     if (e->mode == M_NIL || !types_is_untyped(e->type))
         return;
     const char *why;
-    convert_untyped(c, e, types_default(TS, e->type), &why);
-    if (why) {
-        char xs[128];
-        if (e->cv)
-            ERR(e->pos, "cannot use %s (untyped %s constant) as %s value in %s (%s)",
-                check_expr_string(e, xs, sizeof xs), "int", "int", "assignment", why);
+    struct type *d = types_default(TS, e->type);
+    if (!convert_untyped(c, e, d, &why) && why && e->cv) {
+        /* e is as it was: a failed conversion changes nothing */
+        char os[300], ts[64];
+        ERR(e->pos, "cannot use %s as %s value in %s (%s)",
+            check_operand_string(c, e, os, sizeof os), check_type_string(c, d, ts, sizeof ts),
+            context, why);
     }
+}
+
+void check_default(struct checker *c, struct ast_expr *e)
+{
+    check_default_in(c, e, "assignment");
 }
 
 struct ast_expr *check_wrap_convert(struct checker *c, struct ast_expr *x, struct type *t,
@@ -653,7 +661,9 @@ bool check_assign_to(struct checker *c, struct ast_expr **ep, struct type *t,
             }
         }
         if (!convert_untyped(c, e, t, &why)) {
-            check_type_string(c, t, ts, sizeof ts);
+            /* into an interface the constant goes as its default type */
+            check_type_string(c, types_is_interface(t) ? types_default(TS, e->type) : t, ts,
+                              sizeof ts);
             if (why)
                 ERR(e->pos, "cannot use %s as %s value in %s (%s)", os, ts, context, why);
             else
@@ -742,6 +752,8 @@ static struct type *struct_type(struct checker *c, struct ast_expr *e)
             struct ast_expr *te = f->type;
             if (te->kind == EX_STAR)
                 te = te->u.unary.x;
+            if (te->kind == EX_INDEX) /* an embedded atomic.Pointer[T] is named Pointer */
+                te = te->u.index.x;
             const char *name = te->kind == EX_SELECTOR ? te->u.sel.name
                                : te->kind == EX_IDENT  ? te->u.ident.name
                                                        : "?";
@@ -944,6 +956,19 @@ static bool fit_typed_const(struct checker *c, struct ast_expr *e)
     return true;
 }
 
+/* widen_untyped gives untyped numeric e the larger untyped kind t. */
+static struct ast_expr *widen_untyped(struct checker *c, struct ast_expr *e, struct type *t)
+{
+    if (is_const(e)) {
+        bool trunc;
+        struct const_val *v = const_convert(c->a, e->cv, t, &trunc);
+        if (v)
+            e->cv = v;
+    }
+    e->type = t;
+    return e;
+}
+
 /* unify converts an untyped operand to the other's type for a binary op. */
 static bool unify(struct checker *c, struct ast_expr *e, struct ast_expr *x, struct ast_expr *y)
 {
@@ -1082,6 +1107,15 @@ static enum mode check_comparison(struct checker *c, struct ast_expr *e)
     x = e->u.binary.x;
     y = e->u.binary.y;
     bool ok = types_assignable(TS, x->type, y->type) || types_assignable(TS, y->type, x->type);
+    /* untyped numeric operands of different kinds (2.0 == 2) compare as the
+     * larger kind; constants compare exactly whatever their kinds */
+    if (!ok && untyped_rank(x->type->kind) && untyped_rank(y->type->kind)) {
+        ok = true;
+        if (untyped_rank(x->type->kind) < untyped_rank(y->type->kind))
+            e->u.binary.x = x = widen_untyped(c, x, y->type);
+        else
+            e->u.binary.y = y = widen_untyped(c, y, x->type);
+    }
     if (!ok) {
         ERR(y->pos, "invalid operation: %s (mismatched types %s and %s)",
             check_expr_string(e, es, sizeof es), check_type_string(c, x->type, ts, sizeof ts),

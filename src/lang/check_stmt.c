@@ -531,7 +531,7 @@ static void check_local_var(struct checker *c, struct ast_stmt *s)
                     types[i] = NULL;
                 } else {
                     check_use(c, *vp);
-                    check_default(c, *vp);
+                    check_default_in(c, *vp, "variable declaration");
                     types[i] = (*vp)->type;
                 }
             }

@@ -286,6 +286,16 @@ static void parse_field_decl(struct parser *p, void *vecp)
                 s->u.sel.name_pos = p->tok.pos;
                 s->u.sel.name = parse_name(p)->u.ident.name;
                 x = s;
+                if (p->tok.kind == TK_LBRACK) {
+                    /* embedded pkg.T[A]: a generic instantiation */
+                    struct ast_expr *ix = ast_expr_new(p->a, EX_INDEX, x->pos);
+                    ix->u.index.lbrack = p->tok.pos;
+                    next(p);
+                    ix->u.index.x = x;
+                    ix->u.index.index = parse_type(p);
+                    want(p, TK_RBRACK);
+                    x = ix;
+                }
             }
             f.type = x;
         } else {
