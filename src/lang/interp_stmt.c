@@ -710,6 +710,11 @@ static enum exec_status exec(struct gstate *g, const struct ast_stmt *s)
     }
 }
 
+enum exec_status interp_exec_stmt(struct gstate *g, const struct ast_stmt *s)
+{
+    return exec(g, s);
+}
+
 enum exec_status interp_exec_block(struct gstate *g, struct ast_stmt **stmts, int n)
 {
     for (int i = 0; i < n; i++) {
