@@ -643,6 +643,31 @@ static enum exec_status ex_if(struct gstate *g, const struct cs *s)
     return EX_NORMAL;
 }
 
+/* if with a condition comparing a local of a 64-bit signed type with a
+ * constant (op in s->op; the local in s->slot, the constant in s->b->kb) */
+static enum exec_status ex_if_cmp_lk(struct gstate *g, const struct cs *s)
+{
+    step(g, s);
+    if (s->init)
+        s->init->ex(g, s->init);
+    const struct cx *c = s->a;
+    int64_t a = ld_local(g, c->sa, c->ea).i, b = c->kb.i;
+    bool t;
+    switch (s->op) {
+    case OP_LSS: t = a < b; break;
+    case OP_LEQ: t = a <= b; break;
+    case OP_GTR: t = a > b; break;
+    case OP_GEQ: t = a >= b; break;
+    case OP_EQL: t = a == b; break;
+    default: t = a != b; break;
+    }
+    if (t)
+        return run_list(g, s->body, s->nbody);
+    if (s->els)
+        return s->els->ex(g, s->els);
+    return EX_NORMAL;
+}
+
 /* return of one value of a type that is neither an interface, a struct nor
  * an array (et: that type) */
 static enum exec_status ex_return1_scalar(struct gstate *g, const struct cs *s)
@@ -651,10 +676,12 @@ static enum exec_status ex_return1_scalar(struct gstate *g, const struct cs *s)
     struct value v = s->a->ev(g, s->a);
     v.t = s->et;
     struct value *dst = &g->stk[g->top->base + s->slot];
-    if (__builtin_expect(is_cellv(g, *dst), 0))
+    if (__builtin_expect(is_cellv(g, *dst), 0)) {
+        race_write_box(g, dst->p, 0, s->et); /* a captured result */
         ((struct vbox *)dst->p)->v[0] = v;
-    else
+    } else {
         *dst = v;
+    }
     return EX_RETURN;
 }
 
@@ -668,10 +695,12 @@ static enum exec_status ex_return1(struct gstate *g, const struct cs *s)
     if (s->inc) /* may hold a struct or an array */
         v = interp_copy(g, v);
     struct value cur = g->stk[slot];
-    if (is_cellv(g, cur))
+    if (is_cellv(g, cur)) {
+        race_write_box(g, cur.p, 0, s->var->type); /* a captured result */
         ((struct vbox *)cur.p)->v[0] = v;
-    else
+    } else {
         g->stk[slot] = v;
+    }
     return EX_RETURN;
 }
 
@@ -762,23 +791,6 @@ static enum exec_status ex_send(struct gstate *g, const struct cs *s)
     return EX_NORMAL;
 }
 
-/* fresh_loopvars: Go 1.22 per-iteration variables living in cells get a new
- * cell holding the current value (as the walker's exec_for). */
-static void fresh_loopvars(struct gstate *g, const struct ast_stmt *s)
-{
-    for (int i = 0; i < s->u.fors.nloopvars; i++) {
-        const struct ast_var *v = s->u.fors.loopvars[i];
-        if (!v)
-            continue;
-        uint32_t slot = g->top->base + (uint32_t)v->index;
-        if (!is_cellv(g, g->stk[slot]))
-            continue;
-        struct vbox *c = interp_box(g, 1);
-        c->v[0] = ((struct vbox *)g->stk[slot].p)->v[0];
-        g->stk[slot].p = c;
-    }
-}
-
 static enum exec_status ex_for(struct gstate *g, const struct cs *s)
 {
     const struct ast_stmt *as = s->s;
@@ -803,11 +815,11 @@ static enum exec_status ex_for(struct gstate *g, const struct cs *s)
         if (st == EX_RETURN || st == EX_GOTO)
             return st;
         if (as->u.fors.per_iteration)
-            fresh_loopvars(g, as);
+            interp_fresh_loopvars(g, as);
         if (s->post)
             s->post->ex(g, s->post);
         else
-            interp_loop_step(g);
+            interp_tick(g);
     }
     return EX_NORMAL;
 }
@@ -933,6 +945,14 @@ static const struct cs *cstmt_inner(struct gstate *g, const struct ast_stmt *s)
         c->body = clist(g, s->u.ifs.then->u.block.stmts, s->u.ifs.then->u.block.nstmts, &c->nbody);
         if (s->u.ifs.els)
             c->els = cstmt(g, s->u.ifs.els);
+        static cx_fn *const cmp_lk[] = {ev_lss_lk, ev_leq_lk, ev_gtr_lk,
+                                        ev_geq_lk, ev_eql_lk, ev_neq_lk};
+        static const enum ast_op cmp_op[] = {OP_LSS, OP_LEQ, OP_GTR, OP_GEQ, OP_EQL, OP_NEQ};
+        for (size_t i = 0; i < sizeof cmp_op / sizeof cmp_op[0]; i++)
+            if (c->a->ev == cmp_lk[i]) {
+                c->ex = ex_if_cmp_lk;
+                c->op = cmp_op[i];
+            }
         return c;
     }
     case ST_FOR: {

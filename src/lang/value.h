@@ -156,8 +156,10 @@ struct vchan {
 struct vblob {
     struct gc_obj h;
     size_t size;
+    uint32_t flags; /* the host's marks (BLOB_LABELLED: lock named); in padding */
     _Alignas(16) unsigned char data[];
 };
+enum { BLOB_LABELLED = 1 };
 
 /* ---- the heap ------------------------------------------------------------ */
 

@@ -78,6 +78,7 @@ struct runner *runner_new(const char *path, const struct runner_options *opt, ch
         .max_steps = opt->max_steps,
         .out = r->out,
         .err = r->err,
+        .trace = true, /* the Run screen's timeline reads the event ring */
     };
     const char *why = NULL;
     r->run = lang_run_new(p, &ro, &why);
