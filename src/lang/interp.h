@@ -277,6 +277,24 @@ enum exec_status interp_exec_block(struct gstate *g, struct ast_stmt **stmts, in
 /* interp_exec_stmt runs one statement in the tree walker (its step hook
  * included). */
 enum exec_status interp_exec_stmt(struct gstate *g, const struct ast_stmt *s);
+/* How the nested bodies of a range, switch, type switch or select run:
+ * run(g, ud, i) runs the body of case i (0 for a range's body). NULL: the
+ * walker runs the syntax tree. The compiled nodes pass their compiled
+ * bodies, so these statements keep one implementation. */
+struct interp_bodies {
+    enum exec_status (*run)(struct gstate *g, const void *ud, int i);
+    const void *ud;
+};
+/* The statement itself (after its step hook): range, expression switch,
+ * type switch, select. */
+enum exec_status interp_exec_range(struct gstate *g, const struct ast_stmt *s,
+                                   const struct interp_bodies *b);
+enum exec_status interp_exec_switch(struct gstate *g, const struct ast_stmt *s,
+                                    const struct interp_bodies *b);
+enum exec_status interp_exec_typeswitch(struct gstate *g, const struct ast_stmt *s,
+                                        const struct interp_bodies *b);
+enum exec_status interp_exec_select(struct gstate *g, const struct ast_stmt *s,
+                                    const struct interp_bodies *b);
 /* interp_fresh_loopvars gives every loop variable of for statement s that
  * lives in a cell a new cell with its current value (Go 1.22 semantics). */
 void interp_fresh_loopvars(struct gstate *g, const struct ast_stmt *s);

@@ -52,14 +52,17 @@ struct cx {
 struct cs {
     cs_fn *ex;
     const struct ast_stmt *s;
+    struct pos pos;         /* s->pos */
     const struct cx *a, *b; /* condition / value / channel ... */
     const struct cs *init, *post, *els;
     const struct cs **body;
     uint32_t nbody;
-    uint32_t slot;              /* local slot (assignments) */
-    const struct ast_expr *lhs; /* assignment target */
-    const struct ast_var *var;  /* result or declared variable */
-    const struct type *et;      /* send: the element type; incdec: the variable's type */
+    uint32_t slot;                  /* local slot (assignments) */
+    const struct ast_expr *lhs;     /* assignment target */
+    const struct ast_var *var;      /* result or declared variable */
+    const struct type *et;          /* send: the element type; incdec: the variable's type */
+    const struct cs **const *cbody; /* range, switch, select: each case's body */
+    const uint32_t *cn;
     enum ast_op op;
     bool inc;
 };
@@ -140,7 +143,7 @@ static inline struct value ld_local(struct gstate *g, uint32_t slot, const struc
 
 static inline void step(struct gstate *g, const struct cs *s)
 {
-    g->top->pos = s->s->pos;
+    g->top->pos = s->pos;
     interp_tick(g);
 }
 
@@ -177,6 +180,14 @@ static struct value ev_const(struct gstate *g, const struct cx *x)
 static struct value ev_local(struct gstate *g, const struct cx *x)
 {
     return ld_local(g, x->sa, x->e);
+}
+
+/* a variable of an enclosing function (always a cell) */
+static struct value ev_upval(struct gstate *g, const struct cx *x)
+{
+    struct vbox *c = g->top->clo->caps[x->sa].p;
+    race_read_box(g, c, 0, x->t); /* shared with the enclosing function */
+    return c->v[0];
 }
 
 /* ---- integer operators (64-bit kinds: no wrap-around to apply) ---------------------------- */
@@ -305,12 +316,14 @@ static struct value ev_recv(struct gstate *g, const struct cx *x)
 static inline uint32_t push_cargs(struct gstate *g, const struct cx *x)
 {
     uint32_t base = g->sp;
+    if (base + x->nargs > g->cap) /* evaluating an argument restores sp */
+        interp_grow(g, x->nargs);
     for (uint32_t i = 0; i < x->nargs; i++) {
         const struct cx *a = x->args[i];
         struct value v = a->ev(g, a);
         if (x->copy_mask & (1u << i))
             v = interp_copy(g, v);
-        push(g, v);
+        g->stk[g->sp++] = v;
     }
     return base;
 }
@@ -577,6 +590,11 @@ static const struct cx *cexpr(struct gstate *g, const struct ast_expr *e)
             x->sa = local_slot(e);
             return x;
         }
+        if (e->u.ident.ref.kind == REF_UPVAL) {
+            struct cx *x = new_cx(g, ev_upval, e);
+            x->sa = (uint32_t)e->u.ident.ref.index;
+            return x;
+        }
         break;
     case EX_BINARY: r = cbinary(g, e); break;
     case EX_UNARY:
@@ -824,6 +842,42 @@ static enum exec_status ex_for(struct gstate *g, const struct cs *s)
     return EX_NORMAL;
 }
 
+/* range, switch, type switch and select: the walker's statement code with
+ * compiled bodies */
+static enum exec_status run_case(struct gstate *g, const void *ud, int i)
+{
+    const struct cs *s = ud;
+    return run_list(g, s->cbody[i], s->cn[i]);
+}
+
+static enum exec_status ex_range(struct gstate *g, const struct cs *s)
+{
+    step(g, s);
+    struct interp_bodies b = {run_case, s};
+    return interp_exec_range(g, s->s, &b);
+}
+
+static enum exec_status ex_switch(struct gstate *g, const struct cs *s)
+{
+    step(g, s);
+    struct interp_bodies b = {run_case, s};
+    return interp_exec_switch(g, s->s, &b);
+}
+
+static enum exec_status ex_typeswitch(struct gstate *g, const struct cs *s)
+{
+    step(g, s);
+    struct interp_bodies b = {run_case, s};
+    return interp_exec_typeswitch(g, s->s, &b);
+}
+
+static enum exec_status ex_select(struct gstate *g, const struct cs *s)
+{
+    step(g, s);
+    struct interp_bodies b = {run_case, s};
+    return interp_exec_select(g, s->s, &b);
+}
+
 static enum exec_status ex_labeled(struct gstate *g, const struct cs *s)
 {
     return s->init->ex(g, s->init);
@@ -845,6 +899,7 @@ static struct cs *new_cs(struct gstate *g, cs_fn *ex, const struct ast_stmt *s)
     struct cs *c = code_alloc(g->in, sizeof *c);
     c->ex = ex;
     c->s = s;
+    c->pos = s->pos;
     return c;
 }
 
@@ -1007,6 +1062,32 @@ static const struct cs *cstmt_inner(struct gstate *g, const struct ast_stmt *s)
         return c;
     }
     case ST_ASSIGN: return cassign(g, s);
+    case ST_RANGE: {
+        struct cs *c = new_cs(g, ex_range, s);
+        const struct cs ***cb = code_alloc(g->in, sizeof *cb);
+        uint32_t *cn = code_alloc(g->in, sizeof *cn);
+        cb[0] = clist(g, s->u.range.body->u.block.stmts, s->u.range.body->u.block.nstmts, &cn[0]);
+        c->cbody = (const struct cs **const *)cb;
+        c->cn = cn;
+        return c;
+    }
+    case ST_SWITCH:
+    case ST_TYPESWITCH:
+    case ST_SELECT: {
+        struct cs *c = new_cs(g,
+                              s->kind == ST_SWITCH       ? ex_switch
+                              : s->kind == ST_TYPESWITCH ? ex_typeswitch
+                                                         : ex_select,
+                              s);
+        int n = s->u.sw.ncases;
+        const struct cs ***cb = code_alloc(g->in, (size_t)(n + 1) * sizeof *cb);
+        uint32_t *cn = code_alloc(g->in, (size_t)(n + 1) * sizeof *cn);
+        for (int i = 0; i < n; i++)
+            cb[i] = clist(g, s->u.sw.cases[i].body, s->u.sw.cases[i].nbody, &cn[i]);
+        c->cbody = (const struct cs **const *)cb;
+        c->cn = cn;
+        return c;
+    }
     case ST_SEND: {
         struct cs *c = new_cs(g, ex_send, s);
         c->a = cexpr(g, s->u.send.ch);
