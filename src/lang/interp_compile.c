@@ -77,6 +77,9 @@ struct cfunc {
     uint32_t nparams, nslots, nres;
     uint32_t *ridx;      /* slot of each result */
     struct value *rzero; /* zero value of each result */
+    struct value *tmpl;  /* slots nparams..nslots (the deferred-call slot last) at
+                            entry: zero, results their zero values */
+    uint32_t ntmpl;
     struct pos pos;
 };
 
@@ -330,8 +333,8 @@ static inline uint32_t push_cargs(struct gstate *g, const struct cx *x)
 
 /* call_simple is interp_call_func for a compiled simple function called
  * from compiled code (arguments at base). */
-static inline void call_simple(struct gstate *g, const struct ifunc *fn, const struct cfunc *cf,
-                               uint32_t base)
+static inline __attribute__((always_inline)) void
+call_simple(struct gstate *g, const struct ifunc *fn, const struct cfunc *cf, uint32_t base)
 {
     if (__builtin_expect(++g->depth > MAX_DEPTH || interp_stack_exhausted(g), 0)) {
         g->depth--;
@@ -340,22 +343,37 @@ static inline void call_simple(struct gstate *g, const struct ifunc *fn, const s
     uint32_t top = base + cf->nslots + 1;
     if (top > g->cap)
         interp_grow(g, top - g->sp);
-    struct value *st = g->stk;
-    for (uint32_t i = base + cf->nparams; i < top; i++)
-        st[i] = (struct value){0};
-    for (uint32_t i = 0; i < cf->nres; i++)
-        st[base + cf->ridx[i]] = cf->rzero[i];
+    struct value *st = g->stk + base + cf->nparams;
+    for (uint32_t i = 0; i < cf->ntmpl; i++)
+        st[i] = cf->tmpl[i];
     g->sp = top;
-    struct frame fr = {.up = g->top, .fn = fn, .base = base, .pos = cf->pos};
+    struct frame fr;
+    /* every field set (a designated initializer would memset the frame) */
+    fr.up = g->top;
+    fr.fn = fn;
+    fr.base = base;
+    fr.clo = NULL;
     fr.clo_slot = UINT32_MAX;
     fr.depth = g->depth;
+    fr.pos = cf->pos;
+    fr.jb = NULL;
+    fr.deferred = false;
+    fr.pcall = false;
+    fr.panic_depth_entry = 0;
+    fr.up_site_ok = false;
+    fr.up_site = 0;
+    fr.line_site = 0;
+    fr.line_site_line = 0;
     g->top = &fr;
     run_list(g, cf->body, cf->nbody);
     g->top = fr.up;
     g->depth--;
-    st = g->stk;
-    for (uint32_t i = 0; i < cf->nres; i++)
-        st[base + i] = st[base + cf->ridx[i]];
+    st = g->stk + base;
+    if (cf->nres == 1)
+        st[0] = st[cf->ridx[0]];
+    else
+        for (uint32_t i = 0; i < cf->nres; i++)
+            st[i] = st[cf->ridx[i]];
     g->sp = base + cf->nres;
 }
 
@@ -366,6 +384,22 @@ static inline void call_fn(struct gstate *g, const struct ifunc *fn, uint32_t ba
         call_simple(g, fn, cf, base);
     else
         interp_call_func(g, fn, NULL, base);
+}
+
+/* A call with one argument that needs no copy. */
+static struct value ev_call1(struct gstate *g, const struct cx *x)
+{
+    uint32_t base = g->sp;
+    const struct cx *a = x->args[0];
+    struct value v = a->ev(g, a);
+    if (base + 1 > g->cap)
+        interp_grow(g, 1);
+    g->stk[base] = v;
+    g->sp = base + 1;
+    call_fn(g, x->fn, base);
+    v = g->sp > base ? g->stk[base] : (struct value){0};
+    g->sp = base;
+    return v;
 }
 
 /* A call of a package-level function (or a function literal without
@@ -552,6 +586,8 @@ static const struct cx *ccall(struct gstate *g, const struct ast_expr *e)
         if (k == T_STRUCT || k == T_ARRAY || k == T_INTERFACE)
             x->copy_mask |= 1u << i;
     }
+    if (x->nargs == 1 && !x->copy_mask)
+        x->ev = ev_call1;
     return x;
 }
 
@@ -661,30 +697,28 @@ static enum exec_status ex_if(struct gstate *g, const struct cs *s)
     return EX_NORMAL;
 }
 
-/* if with a condition comparing a local of a 64-bit signed type with a
- * constant (op in s->op; the local in s->slot, the constant in s->b->kb) */
-static enum exec_status ex_if_cmp_lk(struct gstate *g, const struct cs *s)
-{
-    step(g, s);
-    if (s->init)
-        s->init->ex(g, s->init);
-    const struct cx *c = s->a;
-    int64_t a = ld_local(g, c->sa, c->ea).i, b = c->kb.i;
-    bool t;
-    switch (s->op) {
-    case OP_LSS: t = a < b; break;
-    case OP_LEQ: t = a <= b; break;
-    case OP_GTR: t = a > b; break;
-    case OP_GEQ: t = a >= b; break;
-    case OP_EQL: t = a == b; break;
-    default: t = a != b; break;
+/* if with a condition comparing a local of a 64-bit integer type with a
+ * constant (the local in s->a->sa, the constant in s->a->kb), one function
+ * per operator */
+#define DEF_IF_LK(name, OP)                                                                        \
+    static enum exec_status ex_if_##name##_lk(struct gstate *g, const struct cs *s)                \
+    {                                                                                              \
+        step(g, s);                                                                                \
+        if (s->init)                                                                               \
+            s->init->ex(g, s->init);                                                               \
+        const struct cx *c = s->a;                                                                 \
+        if (ld_local(g, c->sa, c->ea).i OP c->kb.i)                                                \
+            return run_list(g, s->body, s->nbody);                                                 \
+        if (s->els)                                                                                \
+            return s->els->ex(g, s->els);                                                          \
+        return EX_NORMAL;                                                                          \
     }
-    if (t)
-        return run_list(g, s->body, s->nbody);
-    if (s->els)
-        return s->els->ex(g, s->els);
-    return EX_NORMAL;
-}
+DEF_IF_LK(lss, <)
+DEF_IF_LK(leq, <=)
+DEF_IF_LK(gtr, >)
+DEF_IF_LK(geq, >=)
+DEF_IF_LK(eql, ==)
+DEF_IF_LK(neq, !=)
 
 /* return of one value of a type that is neither an interface, a struct nor
  * an array (et: that type) */
@@ -986,7 +1020,7 @@ static const struct cs *cstmt_inner(struct gstate *g, const struct ast_stmt *s)
     case ST_EXPR: {
         const struct ast_expr *e = ast_unparen(s->u.expr);
         const struct cx *x = cexpr(g, e);
-        struct cs *c = new_cs(g, x->ev == ev_call ? ex_call : ex_expr, s);
+        struct cs *c = new_cs(g, x->ev == ev_call || x->ev == ev_call1 ? ex_call : ex_expr, s);
         c->a = x;
         return c;
     }
@@ -1002,12 +1036,11 @@ static const struct cs *cstmt_inner(struct gstate *g, const struct ast_stmt *s)
             c->els = cstmt(g, s->u.ifs.els);
         static cx_fn *const cmp_lk[] = {ev_lss_lk, ev_leq_lk, ev_gtr_lk,
                                         ev_geq_lk, ev_eql_lk, ev_neq_lk};
-        static const enum ast_op cmp_op[] = {OP_LSS, OP_LEQ, OP_GTR, OP_GEQ, OP_EQL, OP_NEQ};
-        for (size_t i = 0; i < sizeof cmp_op / sizeof cmp_op[0]; i++)
-            if (c->a->ev == cmp_lk[i]) {
-                c->ex = ex_if_cmp_lk;
-                c->op = cmp_op[i];
-            }
+        static cs_fn *const if_lk[] = {ex_if_lss_lk, ex_if_leq_lk, ex_if_gtr_lk,
+                                       ex_if_geq_lk, ex_if_eql_lk, ex_if_neq_lk};
+        for (size_t i = 0; i < sizeof if_lk / sizeof if_lk[0]; i++)
+            if (c->a->ev == cmp_lk[i])
+                c->ex = if_lk[i];
         return c;
     }
     case ST_FOR: {
@@ -1127,6 +1160,11 @@ void interp_compile(struct gstate *g, struct ifunc *fn)
         if (rv->captured || rk == T_STRUCT || rk == T_ARRAY || cf->ridx[i] < i)
             cf->simple = false;
     }
+    cf->ntmpl = cf->nslots + 1 - cf->nparams;
+    cf->tmpl = code_alloc(g->in, cf->ntmpl * sizeof *cf->tmpl);
+    for (uint32_t i = 0; i < cf->nres; i++)
+        if (cf->ridx[i] >= cf->nparams && cf->ridx[i] < cf->nslots)
+            cf->tmpl[cf->ridx[i] - cf->nparams] = cf->rzero[i];
     fn->code = cf;
 }
 
