@@ -15,7 +15,12 @@
  * every clock value the dead one left in shadow memory, so everything the
  * dead goroutine did happens-before everything its successor does; the
  * successor's clock continues after the dead one's. So vc lengths stay near
- * the number of goroutines alive at once, not the number ever created.
+ * the number of goroutines alive at once, not the number ever created. A
+ * goroutine's own entry is kept apart from its vc, so a new goroutine costs
+ * a copy of its creator's vc whatever its slot number. The cost that
+ * remains is the vector clocks' own: n goroutines alive together that all
+ * communicate (a pool of n workers on one channel) hold n clocks of up to n
+ * entries, O(n^2) memory; fine for thousands, not for a million.
  *
  * Shadow memory. For every address the host passes, a cell in an open
  * addressing table (linear probing, keyed by the address): the epoch and
@@ -31,11 +36,14 @@
  * (chan.go racesync/racenotify, the sync package, atomics as acquire plus
  * release-merge on the address).
  *
- * Reports. A race is reported once per unordered pair of sites and once per
- * address, as Go's race runtime does (suppress_equal_stacks and
- * suppress_equal_addresses), as an RT_FIND_RACE finding whose report is the
- * Go race detector's text without the "+0x.." PC offsets, and with a fake
- * address that depends only on the order addresses were first seen. */
+ * Reports. A race is reported once per unordered pair of sites (Go's
+ * suppress_equal_stacks), as an RT_FIND_RACE finding whose report is the Go
+ * race detector's text without the "+0x.." PC offsets, and with a fake
+ * address that depends only on the order addresses were first seen. As in
+ * Go's race runtime (ThreadSanitizer v3), a race found on an address empties
+ * its shadow cell and the racing access is not recorded: the next access
+ * starts afresh, so one unsynchronised counter++ loop gives one report, not
+ * one per iteration. */
 #include "rt_impl.h"
 
 #include <stdlib.h>
@@ -79,11 +87,15 @@ struct rt_race_g {
     int64_t id;
     uint32_t slot;
     uint32_t base;    /* first clock of this goroutine in its slot */
-    epoch_t epoch;    /* (slot, own clock): vc.c[slot] == clock */
+    epoch_t epoch;    /* (slot, own clock); the own clock is not in vc */
     uint32_t max_rec; /* highest own clock stored in shadow memory */
     bool finished;
     struct rt_g *g;       /* while alive */
     rt_site created_site; /* copied at exit */
+    /* What the goroutine knows of the other slots. Its own entry lives in
+     * epoch only (vc.c[slot] may hold a stale, smaller value), so a
+     * goroutine with a high slot number does not need a long vc: a child
+     * copies its creator's vc plus the creator's own entry. */
     struct vc vc;
 };
 
@@ -111,7 +123,6 @@ struct shadow {
     epoch_t w, r;   /* r: RSHARED in the low half: read vector index in high */
     rt_site w_site, r_site;
     uint32_t fake; /* fake address index */
-    bool racy;     /* already reported: Go reports an address once */
 };
 
 struct sync_obj {
@@ -199,9 +210,21 @@ static inline struct rt_race_g *cur_rg(const struct rt *rt)
 
 static void tick(struct rt_race_g *rg)
 {
-    uint32_t c = ep_clock(rg->epoch) + 1;
-    rg->vc.c[rg->slot] = c;
-    rg->epoch = mk_epoch(rg->slot, c);
+    rg->epoch = mk_epoch(rg->slot, ep_clock(rg->epoch) + 1);
+}
+
+/* g_knows is rg's clock entry for slot s. */
+static inline uint32_t g_knows(const struct rt_race_g *rg, uint32_t s)
+{
+    return s == rg->slot ? ep_clock(rg->epoch) : vc_get(&rg->vc, s);
+}
+
+/* vc_put_own joins rg's own entry into v. */
+static void vc_put_own(struct vc *v, const struct rt_race_g *rg)
+{
+    vc_grow(v, rg->slot + 1);
+    if (v->c[rg->slot] < ep_clock(rg->epoch))
+        v->c[rg->slot] = ep_clock(rg->epoch);
 }
 
 static void slot_push_hist(struct slot *s, struct rt_race_g *rg)
@@ -213,16 +236,16 @@ static void slot_push_hist(struct slot *s, struct rt_race_g *rg)
     s->hist[s->nhist++] = rg;
 }
 
-/* take_slot finds a slot for a goroutine created by one that knows vc
- * `known`: a dead slot all of whose recorded accesses it knows, else a new
+/* take_slot finds a slot for a goroutine created by parent (NULL: none):
+ * a dead slot all of whose recorded accesses the parent knows, else a new
  * one. */
-static uint32_t take_slot(struct rt_race *R, const struct vc *known)
+static uint32_t take_slot(struct rt_race *R, const struct rt_race_g *parent)
 {
     uint32_t tries = R->nfree < REUSE_TRY ? R->nfree : REUSE_TRY;
-    for (uint32_t k = 0; k < tries; k++) {
+    for (uint32_t k = 0; k < tries && parent; k++) {
         uint32_t i = R->nfree - 1 - k;
         uint32_t s = R->free[i];
-        if (R->slots[s].max_rec <= vc_get(known, s)) {
+        if (R->slots[s].max_rec <= g_knows(parent, s)) {
             R->free[i] = R->free[--R->nfree];
             return s;
         }
@@ -237,7 +260,7 @@ static uint32_t take_slot(struct rt_race *R, const struct vc *known)
     return s;
 }
 
-static struct rt_race_g *rg_new(struct rt_race *R, const struct vc *known, int64_t id)
+static struct rt_race_g *rg_new(struct rt_race *R, const struct rt_race_g *parent, int64_t id)
 {
     struct rt_race_g *rg = rt_xcalloc(1, sizeof *rg);
     if (R->ngs == R->capgs) {
@@ -245,16 +268,16 @@ static struct rt_race_g *rg_new(struct rt_race *R, const struct vc *known, int64
         R->gs = rt_xrealloc(R->gs, R->capgs * sizeof *R->gs);
     }
     R->gs[R->ngs++] = rg;
-    uint32_t s = take_slot(R, known);
+    uint32_t s = take_slot(R, parent);
     struct slot *sl = &R->slots[s];
     slot_push_hist(sl, rg);
     rg->id = id;
     rg->slot = s;
     rg->base = sl->next_clock;
-    if (known)
-        vc_copy(&rg->vc, known);
-    vc_grow(&rg->vc, s + 1);
-    rg->vc.c[s] = rg->base;
+    if (parent) {
+        vc_copy(&rg->vc, &parent->vc);
+        vc_put_own(&rg->vc, parent);
+    }
     rg->epoch = mk_epoch(s, rg->base);
     return rg;
 }
@@ -324,10 +347,15 @@ void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child)
 {
     struct rt_race *R = rt->race;
     struct rt_race_g *p = parent ? parent->race : R->sys;
-    struct rt_race_g *c = rg_new(R, &p->vc, child->id);
+    struct rt_race_g *c = rg_new(R, p, child->id);
     c->g = child;
     child->race = c;
     tick(p);
+}
+
+uint32_t rt_race_nslots(const struct rt *rt)
+{
+    return rt->race ? rt->race->nslots : 0;
 }
 
 void rt_race_exit(struct rt *rt, struct rt_g *g)
@@ -342,7 +370,10 @@ void rt_race_exit(struct rt *rt, struct rt_g *g)
     g->race = NULL;
     struct slot *sl = &R->slots[rg->slot];
     sl->next_clock = ep_clock(rg->epoch) + 1;
-    sl->max_rec = rg->max_rec;
+    /* The next holder's creator must know every clock any holder left in
+     * shadow memory; a holder that recorded nothing adds nothing. */
+    if (rg->max_rec > sl->max_rec)
+        sl->max_rec = rg->max_rec;
     vc_free(&rg->vc);
     if (R->nfree == R->capfree) {
         R->capfree = R->capfree ? 2 * R->capfree : 64;
@@ -397,6 +428,7 @@ static struct sync_obj *so_get(struct rt_race *R, const void *obj)
 static void release_to(struct rt_race_g *rg, struct vc *v)
 {
     vc_join(v, &rg->vc);
+    vc_put_own(v, rg);
     tick(rg);
 }
 
@@ -417,6 +449,7 @@ static void release_store_acquire(struct rt_race_g *rg, struct vc *v)
             rg->vc.c[i] = v->c[i];
         v->c[i] = t;
     }
+    vc_put_own(v, rg);
     tick(rg);
 }
 
@@ -480,9 +513,7 @@ void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g
 void rt_race_timer_fire(struct rt *rt, const void *timer)
 {
     struct rt_race_g *s = rt->race->sys;
-    uint32_t own = ep_clock(s->epoch);
     memset(s->vc.c, 0, s->vc.n * sizeof *s->vc.c);
-    s->vc.c[s->slot] = own;
     acquire_from(s, &so_get(rt->race, timer)->vc);
     tick(s);
 }
@@ -605,11 +636,22 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+static bool starts_with(const char *s, const char *prefix)
+{
+    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* site_pos writes "file.go:line" of the innermost frame of s that is the
+ * program's own (not runtime.*, not sync/atomic.*), for the summary. */
 static void site_pos(const struct rt *rt, rt_site s, char *buf, size_t size)
 {
-    struct rt_frame fr;
-    if (rt_site_frames(rt, s, &fr, 1) == 1)
-        snprintf(buf, size, "%s:%d", base_name(fr.file), fr.line);
+    struct rt_frame fr[64];
+    size_t n = rt_site_frames(rt, s, fr, 64), k = 0;
+    while (k + 1 < n &&
+           (starts_with(fr[k].func, "runtime.") || starts_with(fr[k].func, "sync/atomic.")))
+        k++;
+    if (n > 0)
+        snprintf(buf, size, "%s:%d", base_name(fr[k].file), fr[k].line);
     else
         snprintf(buf, size, "unknown position");
 }
@@ -635,13 +677,10 @@ static void created_at(const struct rt *rt, char **buf, size_t *len, size_t *cap
 
 /* report makes the finding for the current access (write or read, at site)
  * racing with the earlier access prev (write or read, at psite). */
-static void report(struct rt *rt, struct shadow *sh, bool write, bool atomic, rt_site site,
-                   epoch_t prev, bool pwrite, rt_site psite)
+static void report(struct rt *rt, struct shadow *sh, bool write, rt_site site, epoch_t prev,
+                   bool pwrite, rt_site psite)
 {
     struct rt_race *R = rt->race;
-    if (sh->racy)
-        return;
-    sh->racy = true;
     if (pair_seen(R, site, psite))
         return;
     struct rt_race_g *me = cur_rg(rt);
@@ -687,7 +726,7 @@ static inline bool concurrent(const struct rt_race_g *me, epoch_t prev, bool ato
 {
     if (atomic && ep_atomic(prev))
         return false;
-    return ep_clock(prev) > vc_get(&me->vc, ep_slot(prev));
+    return ep_clock(prev) > g_knows(me, ep_slot(prev));
 }
 
 static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *sh, uintptr_t a,
@@ -702,7 +741,8 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
     me->max_rec = myclock;
     if (write) {
         if (sh->w && sh->w != e && concurrent(me, sh->w, atomic)) {
-            report(rt, sh, true, atomic, site, sh->w, true, sh->w_site);
+            report(rt, sh, true, site, sh->w, true, sh->w_site);
+            goto raced;
         } else if (r_shared(sh->r)) {
             struct rvec *v = &R->rv[ep_clock(sh->r)];
             for (uint32_t i = 0; i < v->n; i++) {
@@ -711,12 +751,13 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
                     continue;
                 epoch_t pe = mk_epoch(i, re->clock) | (re->atomic ? ATOMIC_BIT : 0);
                 if (concurrent(me, pe, atomic)) {
-                    report(rt, sh, true, atomic, site, pe, false, re->site);
-                    break;
+                    report(rt, sh, true, site, pe, false, re->site);
+                    goto raced;
                 }
             }
         } else if (sh->r && concurrent(me, sh->r, atomic)) {
-            report(rt, sh, true, atomic, site, sh->r, false, sh->r_site);
+            report(rt, sh, true, site, sh->r, false, sh->r_site);
+            goto raced;
         }
         if (r_shared(sh->r))
             rv_drop(R, ep_clock(sh->r));
@@ -725,12 +766,14 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
         sh->w_site = site;
         return;
     }
-    if (sh->w && concurrent(me, sh->w, atomic))
-        report(rt, sh, false, atomic, site, sh->w, true, sh->w_site);
+    if (sh->w && concurrent(me, sh->w, atomic)) {
+        report(rt, sh, false, site, sh->w, true, sh->w_site);
+        goto raced;
+    }
     if (r_shared(sh->r)) {
         rv_set(&R->rv[ep_clock(sh->r)], me->slot, myclock, site, atomic);
     } else if (!sh->r || ep_slot(sh->r) == me->slot ||
-               ep_clock(sh->r) <= vc_get(&me->vc, ep_slot(sh->r))) {
+               ep_clock(sh->r) <= g_knows(me, ep_slot(sh->r))) {
         sh->r = e;
         sh->r_site = site;
     } else {
@@ -741,6 +784,13 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
         rv_set(v, me->slot, myclock, site, atomic);
         sh->r = mk_epoch(RSHARED, idx);
     }
+    return;
+raced:
+    /* Go's race runtime empties the cell and drops the racing access. */
+    if (r_shared(sh->r))
+        rv_drop(R, ep_clock(sh->r));
+    sh->r = 0;
+    sh->w = 0;
 }
 
 static inline struct shadow *sh_find(const struct rt_race *R, uintptr_t a)
@@ -801,6 +851,27 @@ void rt_race_atomic(struct rt *rt, const void *addr, bool write)
     release_to(me, &so_get(R, addr)->vc);
 }
 
+/* ---- channel send and close as accesses ------------------------------------------ */
+
+/* Go's chansend reads the channel (racereadpc on c.raceaddr()) and
+ * closechan writes it, so a send not ordered before a close is a data race
+ * with a runtime frame on top. The frames name Go's sources as an official
+ * install has them (Go 1.23 line numbers: each function's first line). */
+#define RT_GOROOT_CHAN "/usr/local/go/src/runtime/chan.go"
+
+void rt_race_chan_access(struct rt *rt, struct rt_chan *c, bool close)
+{
+    if (!rt->curg)
+        return; /* a timer's own send: Go does not check those */
+    rt_site s =
+        rt_site_intern(rt, rt_current_site(rt), close ? "runtime.closechan" : "runtime.chansend",
+                       RT_GOROOT_CHAN, close ? 397 : 171);
+    if (close)
+        rt_race_write(rt, c, s);
+    else
+        rt_race_read(rt, c, s);
+}
+
 /* ---- forgetting memory ---------------------------------------------------------- */
 
 static void sh_delete_at(struct rt_race *R, size_t i)
@@ -847,6 +918,22 @@ static void so_delete_at(struct rt_race *R, size_t i)
         }
         R->so[i] = R->so[j];
         i = j;
+    }
+}
+
+void rt_race_forget_obj(struct rt *rt, const void *obj)
+{
+    struct rt_race *R = rt->race;
+    uintptr_t a = (uintptr_t)obj;
+    struct shadow *sh = sh_find(R, a);
+    if (sh)
+        sh_delete_at(R, (size_t)(sh - R->sh));
+    size_t mask = R->socap - 1;
+    for (size_t i = hash_addr(a, R->soshift); R->so[i].key; i = (i + 1) & mask) {
+        if (R->so[i].key == a) {
+            so_delete_at(R, i);
+            break;
+        }
     }
 }
 

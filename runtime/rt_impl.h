@@ -400,6 +400,9 @@ void rt_buf_printf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
 rt_site rt_current_site(struct rt *rt);
 
 /* race.c: the runtime's own happens-before edges (no-ops when race is off) */
+/* rt_race_on guards every call below: off, the detector costs the runtime
+ * one predicted branch per operation. */
+#define rt_race_on(rt) __builtin_expect((rt)->race != NULL, 0)
 void rt_race_init(struct rt *rt);
 void rt_race_fini(struct rt *rt);
 void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child); /* go statement */
@@ -416,6 +419,10 @@ void rt_race_chan_sync(struct rt *rt, struct rt_chan *c, struct rt_g *other);
 /* rt_race_chan_slot is Go's racenotify: goroutine g (NULL: the current
  * one) sends into or receives from buffer slot idx of c. */
 void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g *g);
+/* rt_race_chan_access: a send on c (close false) is a read of the channel,
+ * close(c) a write, as in Go: a send not ordered before the close races with
+ * it. Sites get a runtime.chansend / runtime.closechan frame on top. */
+void rt_race_chan_access(struct rt *rt, struct rt_chan *c, bool close);
 /* rt_race_timer_fire: timer t fires; the scheduler context that runs its
  * send or callback acquires what the NewTimer / Reset / AfterFunc call
  * released into t (and nothing else). */
@@ -425,6 +432,11 @@ void rt_race_timer_fire(struct rt *rt, const void *t);
  * access against plain accesses (atomics never race with each other), and
  * release-merges into addr's clock. */
 void rt_race_atomic(struct rt *rt, const void *addr, bool write);
+/* rt_race_forget_obj: the runtime frees its own object obj (a channel, a
+ * timer): drop the clocks and shadow state keyed by its address. */
+void rt_race_forget_obj(struct rt *rt, const void *obj);
+/* rt_race_nslots: vector clock slots made so far (tests check reuse). */
+uint32_t rt_race_nslots(const struct rt *rt);
 
 /* lockorder.c */
 void rt_lockorder_init(struct rt *rt);

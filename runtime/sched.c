@@ -436,7 +436,7 @@ _Noreturn void rt_goexit(struct rt *rt)
     rt_ev(rt, RT_EV_EXIT, 0, 0, NULL, 0);
     rt->counters.exited++;
     rt->glive--;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_exit(rt, g);
     if (g->data && rt->cfg.hooks.g_free)
         rt->cfg.hooks.g_free(rt->cfg.hooks.ud, g, g->data);
@@ -500,7 +500,7 @@ struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
     rt->gtail = g;
     rt->glive++;
     rt->counters.created++;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_go(rt, rt->curg, g);
 
     if (rt->curg) {

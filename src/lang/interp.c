@@ -900,9 +900,14 @@ static void hk_call_method(void *ud, struct value v, enum fmt_method which, stru
     g->sp = base;
 }
 
+static void hk_read(void *ud, const void *addr)
+{
+    interp_race_access(ud, addr, false);
+}
+
 struct fmt_hooks interp_fmt_hooks(struct gstate *g)
 {
-    struct fmt_hooks h = {hk_has_method, hk_call_method, g};
+    struct fmt_hooks h = {hk_has_method, hk_call_method, g, race_on(g) ? hk_read : NULL};
     return h;
 }
 
@@ -956,16 +961,19 @@ void interp_step_limit(struct gstate *g)
 
 /* ---- the collector's roots ------------------------------------------------------------------ */
 
-static void mark_g(void *ud, struct rt_g *rg)
+void interp_mark_gstate(struct heap *h, struct gstate *g)
 {
-    struct heap *h = ud;
-    struct gstate *g = rt_g_data(rg);
     if (!g)
         return;
     for (uint32_t i = 0; i < g->sp; i++)
         heap_mark_value(h, g->stk[i]);
     for (uint32_t i = 0; i < g->npanics; i++)
         heap_mark_value(h, g->panics[i].v);
+}
+
+static void mark_g(void *ud, struct rt_g *rg)
+{
+    interp_mark_gstate(ud, rt_g_data(rg));
 }
 
 static void mark_roots(struct heap *h, void *ud)
@@ -975,6 +983,10 @@ static void mark_roots(struct heap *h, void *ud)
         heap_mark_value(h, in->globals[i]);
     for (size_t i = 0; i < in->ntimers; i++)
         heap_mark_value(h, in->timers[i].f);
+    if (in->leaks && !in->tearing_down) {
+        interp_leak_mark(in, h); /* the goroutines, in phases */
+        return;
+    }
     rt_g_each(in->rt, mark_g, h);
 }
 
@@ -1227,6 +1239,8 @@ struct lang_run *lang_run_new(struct lang_program *p, const struct lang_run_opti
     in->race = opt->race;
     in->leaks = opt->leaks;
     in->lockorder = opt->lockorder;
+    in->leak_interval = 512; /* interp_leak.c: LEAK_INTERVAL_MIN */
+    in->leak_next = in->leak_interval;
     cfg.race = opt->race;
     cfg.lockorder = opt->lockorder;
     if (opt->pct_depth > 0) {
@@ -1271,7 +1285,9 @@ static void finish(struct interp *in, enum rt_status st)
         in->exit_code = 2;
     } else {
         in->exit_code = rt_exit_code(in->rt);
-        bool clean = in->status == LANG_RUN_RUNNING; /* not a panic or a limit */
+        bool clean = in->status == LANG_RUN_RUNNING || in->os_exit; /* not a panic or limit */
+        if (in->leaks && clean)
+            interp_leak_at_exit(in);
         if (in->status == LANG_RUN_RUNNING)
             in->status = in->exit_code ? LANG_RUN_EXIT : LANG_RUN_OK;
         in->exit_code = interp_race_exit(in, in->exit_code, clean);

@@ -95,6 +95,7 @@ struct gstate {
                                    number defer_mark (see interp_call_func) */
     uintptr_t stack_limit;      /* C stack address below which a call is Go's stack
                                    overflow; 0 until the goroutine's first call */
+    bool leak_reported;         /* the leak detector reported this goroutine */
 };
 
 /* The cached types and functions the natives need. */
@@ -147,6 +148,12 @@ struct interp {
     bool leaks;        /* leak scans (interp_leak.c) */
     bool lockorder;    /* label locks for the lock-order graph */
     bool tearing_down; /* lang_run_free: the heap is being released */
+    bool os_exit;      /* the run ended in os.Exit */
+    /* leak scans between collections (interp_leak.c) */
+    unsigned long long leak_next;     /* step count of the next poll */
+    unsigned long long leak_interval; /* statements between polls */
+    uint64_t leak_switches;           /* rt_counters().switches at the last scan */
+    size_t leaks_found;               /* leak findings so far */
     const char *const *args;
     int nargs;
     /* outcome */
@@ -324,7 +331,8 @@ enum { GC_POLL_STEPS = 16 };
 /* interp_tick is interp_loop_step's body, inline for the hot paths: counts
  * the step against the limit, lets the collector run every GC_POLL_STEPS
  * steps (allocations past the heap's limit collect at once in any case),
- * and is a preemption point. */
+ * polls the leak detector when it is on, and is a preemption point. */
+void interp_leak_poll(struct gstate *g); /* interp_leak.c, declared below */
 static inline void interp_tick(struct gstate *g)
 {
     struct interp *in = g->in;
@@ -332,6 +340,8 @@ static inline void interp_tick(struct gstate *g)
         interp_step_limit(g);
     if (__builtin_expect((in->steps & (GC_POLL_STEPS - 1)) == 0, 0))
         heap_safepoint(in->heap);
+    if (__builtin_expect(in->leaks, 0) && in->steps >= in->leak_next)
+        interp_leak_poll(g);
     rt_preempt(in->rt);
 }
 
@@ -397,6 +407,25 @@ void interp_hook_finding(void *ud, const struct rt_finding *f);
  * expression x ("mu", "a.mu", "s" for an embedded Mutex), the first time the
  * lock is seen (runtime.h rt_lock_set_label). Only with opt.lockorder. */
 void interp_label_lock(struct gstate *g, struct value recv, const struct ast_expr *x);
+
+/* ---- leaks (interp_leak.c) ----------------------------------------------------------- */
+
+/* interp_mark_gstate marks a goroutine's roots: its value stack and panics. */
+void interp_mark_gstate(struct heap *h, struct gstate *g);
+/* interp_leak_mark is the collector's root marking when opt.leaks is on:
+ * the roots without the stacks of goroutines blocked on a channel, lock,
+ * WaitGroup or Cond, then those stacks whose wait objects got marked, until
+ * nothing changes; every blocked goroutine left is reported once as leaked
+ * (RT_FIND_LEAK) and its stack marked after all (its memory stays live). */
+void interp_leak_mark(struct interp *in, struct heap *h);
+/* interp_leak_poll runs a collection (hence a leak scan) at the cadence of
+ * interp_leak.c when a goroutine switched since the last scan. Called
+ * between statements; cheap until the step count reaches in->leak_next. */
+void interp_leak_poll(struct gstate *g);
+/* interp_leak_at_exit is goleak's view when main returned (or os.Exit ran):
+ * every goroutine but main still alive and not already reported is a leak
+ * finding ("still blocked when main returned" / "still running ..."). */
+void interp_leak_at_exit(struct interp *in);
 
 /* interp_race_exit applies Go's -race exit rules at the end of a run: when
  * races were found and the run ended cleanly (main returned, or os.Exit)
