@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes of C stack a call needs at least; below this, Go's stack overflow. */
-enum { CALL_STACK_RESERVE = 48 * 1024 };
 /* C stack per goroutine: the evaluator recurses on it. Sanitizers make
  * frames several times larger. */
 #if defined(__SANITIZE_ADDRESS__)
@@ -22,9 +20,6 @@ enum { CALL_STACK_RESERVE = 48 * 1024 };
 #ifndef GOROUTINE_STACK
 #define GOROUTINE_STACK (1u << 20)
 #endif
-
-/* Frames allowed per goroutine (Go's 1 GB stack, in our terms). */
-enum { MAX_DEPTH = 200000 };
 
 /* ---- value stack --------------------------------------------------------------- */
 
@@ -332,6 +327,8 @@ const struct ifunc *interp_func(struct interp *in, const struct ast_func *decl)
     }
     f->nslots = (uint32_t)decl->nslots;
     f->variadic = decl->type && decl->type->u.func.variadic;
+    for (int i = 0; i < decl->nparams && decl->body; i++)
+        f->cap_params |= decl->params[i]->captured;
     f->display = make_display(decl);
     if (!decl->body && decl->qname) {
         static const char *const locks[] = {"sync.Mutex.Lock",      "sync.Mutex.TryLock",
@@ -502,7 +499,8 @@ static void run_protected(struct gstate *g, struct frame *fr)
     fr->jb = &jb;
     fr->panic_depth_entry = g->npanics;
     if (setjmp(jb) == 0)
-        interp_exec_block(g, d->body->u.block.stmts, d->body->u.block.nstmts);
+        interp_run_code(g, fr->fn->code);
+    (void)d;
     g->top = fr;
     run_defers(g, fr, false);
 }
@@ -523,7 +521,7 @@ void interp_call_func(struct gstate *g, const struct ifunc *fn, struct vclosure 
         return;
     }
     const struct ast_func *d = fn->decl;
-    if (++g->depth > MAX_DEPTH || rt_stack_left(in->rt) < CALL_STACK_RESERVE) {
+    if (++g->depth > MAX_DEPTH || interp_stack_exhausted(g)) {
         g->depth--;
         rt_stack_check(in->rt, SIZE_MAX / 2);
     }
@@ -535,13 +533,15 @@ void interp_call_func(struct gstate *g, const struct ifunc *fn, struct vclosure 
         g->stk[i].t = NULL;
     }
     g->sp = top;
-    for (uint32_t i = 0; i < fn->nparams; i++) {
-        struct ast_var *pv = d->params[i];
-        if (pv->captured) {
-            struct vbox *c = interp_box(g, 1);
-            c->v[0] = g->stk[base + i];
-            g->stk[base + i].p = c;
-            g->stk[base + i].t = in->ty.t_internal;
+    if (fn->cap_params) {
+        for (uint32_t i = 0; i < fn->nparams; i++) {
+            struct ast_var *pv = d->params[i];
+            if (pv->captured) {
+                struct vbox *c = interp_box(g, 1);
+                c->v[0] = g->stk[base + i];
+                g->stk[base + i].p = c;
+                g->stk[base + i].t = in->ty.t_internal;
+            }
         }
     }
     for (uint32_t i = 0; i < fn->nresults; i++) {
@@ -577,8 +577,10 @@ void interp_call_func(struct gstate *g, const struct ifunc *fn, struct vclosure 
         push(g, (struct value){.p = clo, .t = in->ty.t_internal});
         fr.clo_slot = g->sp - 1;
     }
+    if (__builtin_expect(!fn->code, 0))
+        interp_compile(g, (struct ifunc *)fn);
     if (!d->has_defer)
-        interp_exec_block(g, d->body->u.block.stmts, d->body->u.block.nstmts);
+        interp_run_code(g, fn->code);
     else
         run_protected(g, &fr);
     g->top = fr.up;
@@ -933,13 +935,18 @@ void interp_write_result(struct gstate *g, uint32_t base, uint32_t i, struct val
 void interp_step(struct gstate *g, const struct ast_stmt *s)
 {
     g->top->pos = s->pos;
-    interp_loop_step(g);
+    interp_tick(g);
 }
 
 void interp_loop_step(struct gstate *g)
 {
+    interp_tick(g);
+}
+
+void interp_step_limit(struct gstate *g)
+{
     struct interp *in = g->in;
-    if (++in->steps > in->max_steps && in->max_steps) {
+    {
         char msg[160];
         snprintf(msg, sizeof msg, "chanlab: step limit of %llu statements exceeded (--max-steps)",
                  in->max_steps);
@@ -950,10 +957,6 @@ void interp_loop_step(struct gstate *g)
         interp_write(in, 2, "\n", 1);
         rt_exit(in->rt, 2);
     }
-    heap_safepoint(in->heap);
-    if (__builtin_expect(in->leaks, 0) && in->steps >= in->leak_next)
-        interp_leak_poll(g);
-    rt_preempt(in->rt);
 }
 
 /* ---- the collector's roots ------------------------------------------------------------------ */
@@ -1199,6 +1202,7 @@ struct lang_run *lang_run_new(struct lang_program *p, const struct lang_run_opti
     in->err = opt->err;
     in->capture = opt->capture;
     in->max_steps = opt->max_steps;
+    in->step_limit = opt->max_steps ? opt->max_steps : ~0ull;
     in->max_goroutines = opt->max_goroutines ? opt->max_goroutines : 250000;
     in->seed = opt->seed;
     in->rng = opt->seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull;
@@ -1344,6 +1348,7 @@ void lang_run_free(struct lang_run *r)
             free(in->ftab[i]);
         }
     free(in->ftab);
+    interp_code_free(in);
     free(in->globals);
     free(in->blob_size);
     free(in->timers);

@@ -36,9 +36,13 @@ struct gstate;
  * results are written at g->stk[base ...] before returning. */
 typedef void native_fn(struct gstate *g, uint32_t base);
 
+struct cfunc; /* a compiled body (interp_compile.c) */
+
 /* The interpreter's view of one function. */
 struct ifunc {
     const struct ast_func *decl;
+    struct cfunc *code;        /* compiled before the first call; NULL until then */
+    bool cap_params;           /* some parameter is captured (lives in a cell) */
     native_fn *native;         /* bodiless library function, else NULL */
     struct vclosure *static_v; /* the function as a value (REF_FUNC), pinned */
     const char *display;       /* Go's name in tracebacks: "main.(*T).m" */
@@ -89,6 +93,8 @@ struct gstate {
     const struct ast_stmt *ctl; /* target of the break/continue being executed */
     uint32_t defer_mark;        /* > 0: the next call is a deferred call run by panic
                                    number defer_mark (see interp_call_func) */
+    uintptr_t stack_limit;      /* C stack address below which a call is Go's stack
+                                   overflow; 0 until the goroutine's first call */
     bool leak_reported;         /* the leak detector reported this goroutine */
 };
 
@@ -132,6 +138,7 @@ struct interp {
     struct sbuf cap_out, cap_err;
     /* limits and counters */
     unsigned long long steps, max_steps;
+    unsigned long long step_limit; /* max_steps, or the largest value when there is none */
     size_t max_goroutines;
     size_t goroutines, goroutines_peak;
     uint64_t seed;
@@ -158,6 +165,8 @@ struct interp {
     /* interned display strings (file paths) */
     char **files;
     size_t nfiles;
+    /* compiled function bodies' nodes (interp_compile.c) */
+    struct code_chunk *code;
 };
 
 struct itimer {
@@ -272,6 +281,40 @@ int interp_select(struct gstate *g, const struct ast_stmt *s);
 /* Statement results. */
 enum exec_status { EX_NORMAL, EX_BREAK, EX_CONTINUE, EX_RETURN, EX_FALLTHROUGH, EX_GOTO };
 enum exec_status interp_exec_block(struct gstate *g, struct ast_stmt **stmts, int n);
+/* interp_exec_stmt runs one statement in the tree walker (its step hook
+ * included). */
+enum exec_status interp_exec_stmt(struct gstate *g, const struct ast_stmt *s);
+/* How the nested bodies of a range, switch, type switch or select run:
+ * run(g, ud, i) runs the body of case i (0 for a range's body). NULL: the
+ * walker runs the syntax tree. The compiled nodes pass their compiled
+ * bodies, so these statements keep one implementation. */
+struct interp_bodies {
+    enum exec_status (*run)(struct gstate *g, const void *ud, int i);
+    const void *ud;
+};
+/* The statement itself (after its step hook): range, expression switch,
+ * type switch, select. */
+enum exec_status interp_exec_range(struct gstate *g, const struct ast_stmt *s,
+                                   const struct interp_bodies *b);
+enum exec_status interp_exec_switch(struct gstate *g, const struct ast_stmt *s,
+                                    const struct interp_bodies *b);
+enum exec_status interp_exec_typeswitch(struct gstate *g, const struct ast_stmt *s,
+                                        const struct interp_bodies *b);
+enum exec_status interp_exec_select(struct gstate *g, const struct ast_stmt *s,
+                                    const struct interp_bodies *b);
+/* interp_fresh_loopvars gives every loop variable of for statement s that
+ * lives in a cell a new cell with its current value (Go 1.22 semantics). */
+void interp_fresh_loopvars(struct gstate *g, const struct ast_stmt *s);
+
+/* ---- compiled bodies (interp_compile.c) ------------------------------------ */
+
+/* interp_compile compiles fn's body into fn->code; call with fn's frame on
+ * top of g (g->top->fn == fn). Nodes live until interp_code_free. Never
+ * fails (host memory exhaustion aborts). */
+void interp_compile(struct gstate *g, struct ifunc *fn);
+/* interp_run_code runs a compiled body in the current frame. */
+enum exec_status interp_run_code(struct gstate *g, const struct cfunc *cf);
+void interp_code_free(struct interp *in);
 
 /* interp_step is the per-statement hook: counts the step, checks limits,
  * collects garbage when due, and is a preemption point. */
@@ -279,6 +322,48 @@ void interp_step(struct gstate *g, const struct ast_stmt *s);
 /* interp_loop_step is the same for a loop iteration (an empty `for {}` must
  * count and be preemptible too). */
 void interp_loop_step(struct gstate *g);
+/* interp_step_limit ends the run: the step limit (--max-steps) is passed. */
+_Noreturn void interp_step_limit(struct gstate *g);
+
+/* Statements between two checks of the collector's trigger. */
+enum { GC_POLL_STEPS = 16 };
+
+/* interp_tick is interp_loop_step's body, inline for the hot paths: counts
+ * the step against the limit, lets the collector run every GC_POLL_STEPS
+ * steps (allocations past the heap's limit collect at once in any case),
+ * polls the leak detector when it is on, and is a preemption point. */
+void interp_leak_poll(struct gstate *g); /* interp_leak.c, declared below */
+static inline void interp_tick(struct gstate *g)
+{
+    struct interp *in = g->in;
+    if (__builtin_expect(++in->steps > in->step_limit, 0))
+        interp_step_limit(g);
+    if (__builtin_expect((in->steps & (GC_POLL_STEPS - 1)) == 0, 0))
+        heap_safepoint(in->heap);
+    if (__builtin_expect(in->leaks, 0) && in->steps >= in->leak_next)
+        interp_leak_poll(g);
+    rt_preempt(in->rt);
+}
+
+/* Bytes of C stack a call needs at least; below this, Go's stack overflow. */
+enum { CALL_STACK_RESERVE = 48 * 1024 };
+/* Frames allowed per goroutine (Go's 1 GB stack, in our terms). */
+enum { MAX_DEPTH = 200000 };
+
+/* interp_stack_exhausted: the C stack reserve is reached. The goroutine's
+ * stack bound is computed at its first call (its C stack never moves), so
+ * the check is a compare of the frame address. */
+static inline bool interp_stack_exhausted(struct gstate *g)
+{
+    uintptr_t fp = (uintptr_t)__builtin_frame_address(0);
+    if (__builtin_expect(!g->stack_limit, 0)) {
+        size_t left = rt_stack_left(g->in->rt);
+        if (left == SIZE_MAX)
+            return false; /* not on a goroutine's stack */
+        g->stack_limit = fp - left + CALL_STACK_RESERVE;
+    }
+    return fp < g->stack_limit;
+}
 
 /* ---- channels and goroutines (interp_rt.c) ---------------------------------- */
 

@@ -278,7 +278,8 @@ static void exec_return(struct gstate *g, const struct ast_stmt *s)
 
 /* ---- switch ------------------------------------------------------------------------------ */
 
-static enum exec_status exec_switch(struct gstate *g, const struct ast_stmt *s)
+enum exec_status interp_exec_switch(struct gstate *g, const struct ast_stmt *s,
+                                    const struct interp_bodies *b)
 {
     uint32_t sp = g->sp;
     if (s->u.sw.init) {
@@ -321,7 +322,7 @@ static enum exec_status exec_switch(struct gstate *g, const struct ast_stmt *s)
         return EX_NORMAL;
     for (int i = match; i < s->u.sw.ncases; i++) {
         const struct ast_case *c = &s->u.sw.cases[i];
-        enum exec_status st = interp_exec_block(g, c->body, c->nbody);
+        enum exec_status st = b ? b->run(g, b->ud, i) : interp_exec_block(g, c->body, c->nbody);
         if (st == EX_FALLTHROUGH)
             continue;
         if (st == EX_BREAK && g->ctl == s)
@@ -331,7 +332,8 @@ static enum exec_status exec_switch(struct gstate *g, const struct ast_stmt *s)
     return EX_NORMAL;
 }
 
-static enum exec_status exec_typeswitch(struct gstate *g, const struct ast_stmt *s)
+enum exec_status interp_exec_typeswitch(struct gstate *g, const struct ast_stmt *s,
+                                        const struct interp_bodies *b)
 {
     uint32_t sp = g->sp;
     if (s->u.sw.init)
@@ -370,7 +372,7 @@ static enum exec_status exec_typeswitch(struct gstate *g, const struct ast_stmt 
         declare(g, c->tvar, v);
     }
     g->sp = sp;
-    enum exec_status st = interp_exec_block(g, c->body, c->nbody);
+    enum exec_status st = b ? b->run(g, b->ud, match) : interp_exec_block(g, c->body, c->nbody);
     if (st == EX_BREAK && g->ctl == s)
         return EX_NORMAL;
     return st;
@@ -378,7 +380,8 @@ static enum exec_status exec_typeswitch(struct gstate *g, const struct ast_stmt 
 
 /* ---- select --------------------------------------------------------------------------------- */
 
-static enum exec_status exec_select(struct gstate *g, const struct ast_stmt *s)
+enum exec_status interp_exec_select(struct gstate *g, const struct ast_stmt *s,
+                                    const struct interp_bodies *b)
 {
     uint32_t sp = g->sp;
     int chosen = interp_select(g, s);
@@ -413,7 +416,8 @@ static enum exec_status exec_select(struct gstate *g, const struct ast_stmt *s)
     g->sp = sp;
     if (!c)
         return EX_NORMAL;
-    enum exec_status st = interp_exec_block(g, c->body, c->nbody);
+    enum exec_status st =
+        b ? b->run(g, b->ud, (int)(c - s->u.sw.cases)) : interp_exec_block(g, c->body, c->nbody);
     if (st == EX_BREAK && g->ctl == s)
         return EX_NORMAL;
     return st;
@@ -424,7 +428,7 @@ static enum exec_status exec_select(struct gstate *g, const struct ast_stmt *s)
 
 /* fresh_loopvars gives every loop variable living in a cell a new cell
  * holding its current value (Go 1.22: each iteration has its own copy). */
-static void fresh_loopvars(struct gstate *g, const struct ast_stmt *s)
+void interp_fresh_loopvars(struct gstate *g, const struct ast_stmt *s)
 {
     for (int i = 0; i < s->u.fors.nloopvars; i++) {
         const struct ast_var *v = s->u.fors.loopvars[i];
@@ -463,7 +467,7 @@ static enum exec_status exec_for(struct gstate *g, const struct ast_stmt *s)
         if (st == EX_RETURN || st == EX_GOTO)
             return st;
         if (s->u.fors.per_iteration)
-            fresh_loopvars(g, s);
+            interp_fresh_loopvars(g, s);
         if (s->u.fors.post)
             exec(g, s->u.fors.post);
         else
@@ -499,9 +503,11 @@ static void range_assign(struct gstate *g, const struct ast_stmt *s, struct valu
 
 /* loop_body runs the body; returns 0 to continue, 1 to stop normally, 2 to
  * propagate *st. */
-static int loop_body(struct gstate *g, const struct ast_stmt *s, enum exec_status *st)
+static int loop_body(struct gstate *g, const struct ast_stmt *s, enum exec_status *st,
+                     const struct interp_bodies *b)
 {
-    *st = interp_exec_block(g, s->u.range.body->u.block.stmts, s->u.range.body->u.block.nstmts);
+    *st = b ? b->run(g, b->ud, 0)
+            : interp_exec_block(g, s->u.range.body->u.block.stmts, s->u.range.body->u.block.nstmts);
     if (*st == EX_BREAK)
         return g->ctl == s ? 1 : 2;
     if (*st == EX_CONTINUE)
@@ -511,7 +517,8 @@ static int loop_body(struct gstate *g, const struct ast_stmt *s, enum exec_statu
     return 0;
 }
 
-static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
+enum exec_status interp_exec_range(struct gstate *g, const struct ast_stmt *s,
+                                   const struct interp_bodies *b)
 {
     struct interp *in = g->in;
     uint32_t sp = g->sp;
@@ -532,7 +539,7 @@ static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
         const struct type *it = xt->underlying->kind == T_UNTYPED_INT ? in->ty.t_int : xt;
         for (int64_t i = 0; i < n; i++) {
             range_assign(g, s, value_int(it, i), (struct value){0}, false);
-            if ((r = loop_body(g, s, &st)) != 0)
+            if ((r = loop_body(g, s, &st, b)) != 0)
                 break;
         }
         break;
@@ -571,7 +578,7 @@ static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
             range_assign(g, s,
                          value_int(kt->underlying->kind == T_INTERFACE ? in->ty.t_int : kt, i), v,
                          want_v);
-            if ((r = loop_body(g, s, &st)) != 0)
+            if ((r = loop_body(g, s, &st, b)) != 0)
                 break;
         }
         break;
@@ -585,7 +592,7 @@ static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
             range_assign(g, s, value_int(in->ty.t_int, (int64_t)i), value_int(in->ty.t_int32, ru),
                          want_v);
             i += (size_t)w;
-            if ((r = loop_body(g, s, &st)) != 0)
+            if ((r = loop_body(g, s, &st, b)) != 0)
                 break;
         }
         break;
@@ -607,7 +614,7 @@ static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
             if (!slot)
                 continue; /* deleted during the loop */
             range_assign(g, s, keys->v[i], *slot, want_v);
-            if ((r = loop_body(g, s, &st)) != 0)
+            if ((r = loop_body(g, s, &st, b)) != 0)
                 break;
         }
         break;
@@ -620,7 +627,7 @@ static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
             if (!ok)
                 break;
             range_assign(g, s, v, (struct value){0}, false);
-            if ((r = loop_body(g, s, &st)) != 0)
+            if ((r = loop_body(g, s, &st, b)) != 0)
                 break;
         }
         break;
@@ -709,13 +716,18 @@ static enum exec_status exec(struct gstate *g, const struct ast_stmt *s)
             return exec(g, s->u.ifs.els);
         return EX_NORMAL;
     }
-    case ST_SWITCH: return exec_switch(g, s);
-    case ST_TYPESWITCH: return exec_typeswitch(g, s);
-    case ST_SELECT: return exec_select(g, s);
+    case ST_SWITCH: return interp_exec_switch(g, s, NULL);
+    case ST_TYPESWITCH: return interp_exec_typeswitch(g, s, NULL);
+    case ST_SELECT: return interp_exec_select(g, s, NULL);
     case ST_FOR: return exec_for(g, s);
-    case ST_RANGE: return exec_range(g, s);
+    case ST_RANGE: return interp_exec_range(g, s, NULL);
     default: return EX_NORMAL;
     }
+}
+
+enum exec_status interp_exec_stmt(struct gstate *g, const struct ast_stmt *s)
+{
+    return exec(g, s);
 }
 
 enum exec_status interp_exec_block(struct gstate *g, struct ast_stmt **stmts, int n)
