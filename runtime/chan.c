@@ -69,6 +69,8 @@ static void chan_destroy(struct rt *rt, struct rt_chan *c)
         c->next->prev = c->prev;
     else
         rt->ctail = c->prev;
+    if (rt->race)
+        rt_race_forget(rt, c, sizeof *c);
     free(c->label);
     free(c->elem_type);
     free(c->buf);
@@ -122,6 +124,19 @@ static void wake(struct rt *rt, struct rt_sudog *sg, bool success)
 void rt_chan_send_to(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, const void *elem)
 {
     copy_elem(c, sg->elem, elem);
+    if (rt->race) {
+        if (c->cap == 0) {
+            rt_race_chan_sync(rt, c, sg->g);
+        } else {
+            /* As Go does under -race: pretend the value went through the
+             * buffer (empty here, so moving both indexes changes nothing
+             * else), so slot clocks count sends and receives alike. */
+            rt_race_chan_slot(rt, c, c->recvx, NULL);
+            rt_race_chan_slot(rt, c, c->recvx, sg->g);
+            c->recvx = next(c, c->recvx);
+            c->sendx = c->recvx;
+        }
+    }
     rt->counters.sends++;
     rt_ev(rt, RT_EV_SEND, sg->g->id, c->id, c, 0);
     wake(rt, sg, true);
@@ -134,7 +149,13 @@ void rt_chan_recv_from(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, vo
 {
     if (c->cap == 0) {
         copy_elem(c, elem, sg->elem);
+        if (rt->race)
+            rt_race_chan_sync(rt, c, sg->g);
     } else {
+        if (rt->race) {
+            rt_race_chan_slot(rt, c, c->recvx, NULL);
+            rt_race_chan_slot(rt, c, c->recvx, sg->g);
+        }
         void *s = slot(c, c->recvx);
         copy_elem(c, elem, s);
         copy_elem(c, s, sg->elem);
@@ -148,6 +169,8 @@ void rt_chan_recv_from(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, vo
 
 void rt_chan_buf_put(struct rt *rt, struct rt_chan *c, const void *elem)
 {
+    if (rt->race)
+        rt_race_chan_slot(rt, c, c->sendx, NULL);
     rt_copy(slot(c, c->sendx), elem, c->elem_size);
     c->sendx = next(c, c->sendx);
     c->count++;
@@ -157,6 +180,8 @@ void rt_chan_buf_put(struct rt *rt, struct rt_chan *c, const void *elem)
 
 void rt_chan_buf_take(struct rt *rt, struct rt_chan *c, void *elem)
 {
+    if (rt->race)
+        rt_race_chan_slot(rt, c, c->recvx, NULL);
     void *s = slot(c, c->recvx);
     copy_elem(c, elem, s);
     rt_zero(s, c->elem_size);
@@ -232,6 +257,8 @@ static bool chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok, bo
     if (c->closed && c->count == 0) {
         if (elem && c->elem_size)
             memset(elem, 0, c->elem_size);
+        if (rt->race)
+            rt_race_acquire(rt, c);
         rt->counters.recvs++;
         rt_ev(rt, RT_EV_RECV, 0, c->id, c, -1);
         if (ok)
@@ -278,6 +305,8 @@ enum rt_err rt_chan_send(struct rt *rt, struct rt_chan *c, const void *elem)
     if (c && c->count < c->cap && !c->closed && !c->recvq.first) {
         /* Fast path: room in the buffer and nobody to hand to (chansend's
          * order: closed, then a waiting receiver, then the buffer). */
+        if (rt->race)
+            rt_race_chan_slot(rt, c, c->sendx, NULL);
         rt_copy(slot(c, c->sendx), elem, c->elem_size);
         c->sendx = next(c, c->sendx);
         c->count++;
@@ -292,6 +321,8 @@ void rt_chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok)
 {
     if (c && c->count > 0 && !c->sendq.first) {
         /* Fast path: a buffered value and no parked sender to pull in. */
+        if (rt->race)
+            rt_race_chan_slot(rt, c, c->recvx, NULL);
         void *s = slot(c, c->recvx);
         if (elem)
             rt_copy(elem, s, c->elem_size);
@@ -330,6 +361,8 @@ enum rt_err rt_chan_close(struct rt *rt, struct rt_chan *c)
     if (c->closed)
         return RT_ERR_CLOSE_CLOSED;
     c->closed = true;
+    if (rt->race)
+        rt_race_release(rt, c);
     rt->counters.closes++;
     rt_ev(rt, RT_EV_CLOSE, 0, c->id, c, 0);
     /* Go collects the woken goroutines on a stack (gList), receivers first,
@@ -343,6 +376,8 @@ enum rt_err rt_chan_close(struct rt *rt, struct rt_chan *c)
         while ((sg = rt_waitq_dequeue(wq)) != NULL) {
             if (q == 0 && sg->elem && c->elem_size)
                 memset(sg->elem, 0, c->elem_size);
+            if (rt->race)
+                rt_race_acquire_g(rt, sg->g, c);
             if (n == cap) {
                 cap *= 2;
                 if (list == small) {

@@ -155,7 +155,7 @@ void rt_site_format(const struct rt *rt, rt_site s, char **buf, size_t *len, siz
         rt_buf_printf(buf, len, cap, "  %s()\n      %s:%d\n", fr[i].func ? fr[i].func : "?",
                       fr[i].file ? fr[i].file : "?", fr[i].line);
     if (n == 0)
-        rt_buf_printf(buf, len, cap, "  ??()\n      ?:0\n");
+        rt_buf_printf(buf, len, cap, "  ?\?()\n      ?:0\n");
 }
 
 const char *rt_finding_kind_text(enum rt_finding_kind k)

@@ -403,6 +403,28 @@ rt_site rt_current_site(struct rt *rt);
 void rt_race_init(struct rt *rt);
 void rt_race_fini(struct rt *rt);
 void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child); /* go statement */
+/* rt_race_exit: g's entry returned (its slot may be reused, its record
+ * stays for reports as "finished"). */
+void rt_race_exit(struct rt *rt, struct rt_g *g);
+/* The same as rt_race_release / rt_race_acquire for a goroutine g that is
+ * not the current one (a parked channel partner). */
+void rt_race_release_g(struct rt *rt, struct rt_g *g, const void *obj);
+void rt_race_acquire_g(struct rt *rt, struct rt_g *g, const void *obj);
+/* rt_race_chan_sync is Go's racesync: an unbuffered hand-off between the
+ * current goroutine and the parked partner other, ordered both ways. */
+void rt_race_chan_sync(struct rt *rt, struct rt_chan *c, struct rt_g *other);
+/* rt_race_chan_slot is Go's racenotify: goroutine g (NULL: the current
+ * one) sends into or receives from buffer slot idx of c. */
+void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g *g);
+/* rt_race_timer_fire: timer t fires; the scheduler context that runs its
+ * send or callback acquires what the NewTimer / Reset / AfterFunc call
+ * released into t (and nothing else). */
+void rt_race_timer_fire(struct rt *rt, const void *t);
+/* rt_race_atomic: an atomic load (write false) or store / read-modify-write
+ * of addr by the current goroutine: acquires addr's clock, checks the
+ * access against plain accesses (atomics never race with each other), and
+ * release-merges into addr's clock. */
+void rt_race_atomic(struct rt *rt, const void *addr, bool write);
 
 /* lockorder.c */
 void rt_lockorder_init(struct rt *rt);

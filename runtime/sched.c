@@ -436,6 +436,8 @@ _Noreturn void rt_goexit(struct rt *rt)
     rt_ev(rt, RT_EV_EXIT, 0, 0, NULL, 0);
     rt->counters.exited++;
     rt->glive--;
+    if (rt->race)
+        rt_race_exit(rt, g);
     if (g->data && rt->cfg.hooks.g_free)
         rt->cfg.hooks.g_free(rt->cfg.hooks.ud, g, g->data);
     g->data = NULL;

@@ -29,6 +29,8 @@ static bool poll(struct rt *rt, struct rt_case *cs, enum rt_err *err)
         if (c->closed) {
             if (cs->elem && c->elem_size)
                 memset(cs->elem, 0, c->elem_size);
+            if (rt->race)
+                rt_race_acquire(rt, c);
             rt->counters.recvs++;
             rt_ev(rt, RT_EV_RECV, 0, c->id, c, -1);
             cs->ok = false;

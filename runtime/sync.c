@@ -199,6 +199,8 @@ void rt_mutex_lock(struct rt *rt, struct rt_mutex *m)
 {
     rt_must_g(rt, "rt_mutex_lock");
     mutex_lock(rt, m, RT_WAIT_MUTEX);
+    if (rt->race)
+        rt_race_acquire(rt, m);
     rt_ev(rt, RT_EV_LOCK, 0, 0, m, 0);
 }
 
@@ -207,6 +209,8 @@ bool rt_mutex_trylock(struct rt *rt, struct rt_mutex *m)
     if (m->state & (MUTEX_LOCKED | MUTEX_STARVING))
         return false;
     m->state |= MUTEX_LOCKED;
+    if (rt->race)
+        rt_race_acquire(rt, m);
     rt_ev(rt, RT_EV_LOCK, 0, 0, m, 1);
     return true;
 }
@@ -215,6 +219,8 @@ enum rt_err rt_mutex_unlock(struct rt *rt, struct rt_mutex *m)
 {
     if (!(m->state & MUTEX_LOCKED))
         rt_fatal_code(rt, RT_ERR_UNLOCK_UNLOCKED);
+    if (rt->race)
+        rt_race_release(rt, m);
     rt_ev(rt, RT_EV_UNLOCK, 0, 0, m, 0);
     mutex_unlock(rt, m);
     return RT_OK;
@@ -230,11 +236,15 @@ void rt_rw_rlock(struct rt *rt, struct rt_rwmutex *rw)
     rt_must_g(rt, "rt_rw_rlock");
     if (++rw->readers < 0)
         sem_acquire(rt, &rw->readers, RT_WAIT_RWMUTEX_R);
+    if (rt->race)
+        rt_race_acquire(rt, &rw->readers); /* Go's readerSem */
     rt_ev(rt, RT_EV_RLOCK, 0, 0, rw, 0);
 }
 
 enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw)
 {
+    if (rt->race && rw->readers != 0 && rw->readers != -RW_MAX_READERS)
+        rt_race_release(rt, &rw->reader_wait); /* Go's writerSem */
     int32_t r = --rw->readers;
     if (r < 0) {
         if (r + 1 == 0 || r + 1 == -RW_MAX_READERS) {
@@ -257,6 +267,10 @@ void rt_rw_lock(struct rt *rt, struct rt_rwmutex *rw)
     rw->readers -= RW_MAX_READERS;
     if (r != 0 && (rw->reader_wait += r) != 0)
         sem_acquire(rt, &rw->reader_wait, RT_WAIT_RWMUTEX_W);
+    if (rt->race) {
+        rt_race_acquire(rt, &rw->readers);
+        rt_race_acquire(rt, &rw->reader_wait);
+    }
     rt_ev(rt, RT_EV_LOCK, 0, 0, rw, 0);
 }
 
@@ -264,6 +278,8 @@ enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw)
 {
     if (rw->readers >= 0)
         rt_fatal_code(rt, RT_ERR_RWUNLOCK_UNLOCKED);
+    if (rt->race)
+        rt_race_release(rt, &rw->readers);
     rt_ev(rt, RT_EV_UNLOCK, 0, 0, rw, 0);
     int32_t r = (rw->readers += RW_MAX_READERS);
     for (int32_t i = 0; i < r; i++)
@@ -276,6 +292,8 @@ enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw)
 
 enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta)
 {
+    if (rt->race && delta < 0)
+        rt_race_release(rt, wg); /* Done happens-before Wait returns */
     wg->counter += delta;
     rt_ev(rt, RT_EV_WG_ADD, 0, 0, wg, delta);
     if (wg->counter < 0)
@@ -294,22 +312,29 @@ void rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg)
 {
     rt_must_g(rt, "rt_wg_wait");
     rt_ev(rt, RT_EV_WG_WAIT, 0, 0, wg, wg->counter);
-    if (wg->counter == 0)
-        return;
-    wg->waiters++;
-    sem_acquire(rt, wg, RT_WAIT_WAITGROUP);
+    if (wg->counter != 0) {
+        wg->waiters++;
+        sem_acquire(rt, wg, RT_WAIT_WAITGROUP);
+    }
+    if (rt->race)
+        rt_race_acquire(rt, wg);
 }
 
 /* ---- Once ---------------------------------------------------------------------------------- */
 
 bool rt_once_begin(struct rt *rt, struct rt_once *once)
 {
-    if (once->done)
+    if (once->done) {
+        if (rt->race)
+            rt_race_acquire(rt, once); /* f's return happens-before Do returns */
         return false;
+    }
     rt_must_g(rt, "rt_once_begin");
     mutex_lock(rt, &once->m, RT_WAIT_MUTEX);
     if (once->done) {
         mutex_unlock(rt, &once->m);
+        if (rt->race)
+            rt_race_acquire(rt, once);
         return false;
     }
     return true;
@@ -317,6 +342,8 @@ bool rt_once_begin(struct rt *rt, struct rt_once *once)
 
 void rt_once_end(struct rt *rt, struct rt_once *once)
 {
+    if (rt->race)
+        rt_race_release(rt, once);
     once->done = 1;
     rt_ev(rt, RT_EV_ONCE, 0, 0, once, 0);
     mutex_unlock(rt, &once->m);
@@ -342,8 +369,11 @@ void rt_cond_wait_ticket(struct rt *rt, struct rt_cond *c, uint32_t ticket)
 {
     struct rt_g *g = rt_must_g(rt, "rt_cond_wait");
     rt_ev(rt, RT_EV_COND_WAIT, 0, 0, c, ticket);
-    if ((int32_t)(ticket - c->notify_ticket) < 0)
+    if ((int32_t)(ticket - c->notify_ticket) < 0) {
+        if (rt->race)
+            rt_race_acquire(rt, c);
         return; /* already notified between the ticket and the wait */
+    }
     g->ticket = ticket;
     struct rt_semq *q = sem_find(rt, c, true);
     g->schedlink = NULL;
@@ -353,6 +383,8 @@ void rt_cond_wait_ticket(struct rt *rt, struct rt_cond *c, uint32_t ticket)
         q->head = g;
     q->tail = g;
     rt_park(rt, RT_WAIT_COND, c);
+    if (rt->race)
+        rt_race_acquire(rt, c); /* Signal / Broadcast happen-before Wait returns */
 }
 
 void rt_cond_wait(struct rt *rt, struct rt_cond *c, struct rt_mutex *m)
@@ -365,6 +397,8 @@ void rt_cond_wait(struct rt *rt, struct rt_cond *c, struct rt_mutex *m)
 
 void rt_cond_signal(struct rt *rt, struct rt_cond *c)
 {
+    if (rt->race)
+        rt_race_release(rt, c);
     rt_ev(rt, RT_EV_COND_SIGNAL, 0, 0, c, 0);
     if (c->wait_ticket == c->notify_ticket)
         return;
@@ -391,6 +425,8 @@ void rt_cond_signal(struct rt *rt, struct rt_cond *c)
 
 void rt_cond_broadcast(struct rt *rt, struct rt_cond *c)
 {
+    if (rt->race)
+        rt_race_release(rt, c);
     rt_ev(rt, RT_EV_COND_BROADCAST, 0, 0, c, 0);
     if (c->wait_ticket == c->notify_ticket)
         return;
@@ -409,30 +445,40 @@ void rt_cond_broadcast(struct rt *rt, struct rt_cond *c)
 
 int32_t rt_atomic_load32(struct rt *rt, const int32_t *p)
 {
+    if (rt->race)
+        rt_race_atomic(rt, p, false);
     rt_ev(rt, RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
     return *p;
 }
 
 int64_t rt_atomic_load64(struct rt *rt, const int64_t *p)
 {
+    if (rt->race)
+        rt_race_atomic(rt, p, false);
     rt_ev(rt, RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
     return *p;
 }
 
 void rt_atomic_store32(struct rt *rt, int32_t *p, int32_t v)
 {
+    if (rt->race)
+        rt_race_atomic(rt, p, true);
     *p = v;
     rt_ev(rt, RT_EV_ATOMIC_STORE, 0, 0, p, v);
 }
 
 void rt_atomic_store64(struct rt *rt, int64_t *p, int64_t v)
 {
+    if (rt->race)
+        rt_race_atomic(rt, p, true);
     *p = v;
     rt_ev(rt, RT_EV_ATOMIC_STORE, 0, 0, p, v);
 }
 
 int32_t rt_atomic_add32(struct rt *rt, int32_t *p, int32_t delta)
 {
+    if (rt->race)
+        rt_race_atomic(rt, p, true);
     *p = (int32_t)((uint32_t)*p + (uint32_t)delta);
     rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, *p);
     return *p;
@@ -440,6 +486,8 @@ int32_t rt_atomic_add32(struct rt *rt, int32_t *p, int32_t delta)
 
 int64_t rt_atomic_add64(struct rt *rt, int64_t *p, int64_t delta)
 {
+    if (rt->race)
+        rt_race_atomic(rt, p, true);
     *p = (int64_t)((uint64_t)*p + (uint64_t)delta);
     rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, *p);
     return *p;
@@ -447,6 +495,8 @@ int64_t rt_atomic_add64(struct rt *rt, int64_t *p, int64_t delta)
 
 int32_t rt_atomic_swap32(struct rt *rt, int32_t *p, int32_t v)
 {
+    if (rt->race)
+        rt_race_atomic(rt, p, true);
     int32_t old = *p;
     *p = v;
     rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, v);
@@ -455,6 +505,8 @@ int32_t rt_atomic_swap32(struct rt *rt, int32_t *p, int32_t v)
 
 int64_t rt_atomic_swap64(struct rt *rt, int64_t *p, int64_t v)
 {
+    if (rt->race)
+        rt_race_atomic(rt, p, true);
     int64_t old = *p;
     *p = v;
     rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, v);
@@ -464,6 +516,8 @@ int64_t rt_atomic_swap64(struct rt *rt, int64_t *p, int64_t v)
 bool rt_atomic_cas32(struct rt *rt, int32_t *p, int32_t old, int32_t v)
 {
     bool ok = *p == old;
+    if (rt->race)
+        rt_race_atomic(rt, p, ok); /* a failed CAS only reads */
     if (ok)
         *p = v;
     rt_ev(rt, ok ? RT_EV_ATOMIC_RMW : RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
@@ -473,6 +527,8 @@ bool rt_atomic_cas32(struct rt *rt, int32_t *p, int32_t old, int32_t v)
 bool rt_atomic_cas64(struct rt *rt, int64_t *p, int64_t old, int64_t v)
 {
     bool ok = *p == old;
+    if (rt->race)
+        rt_race_atomic(rt, p, ok); /* a failed CAS only reads */
     if (ok)
         *p = v;
     rt_ev(rt, ok ? RT_EV_ATOMIC_RMW : RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
