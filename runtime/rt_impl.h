@@ -133,6 +133,7 @@ struct rt_g {
     struct rt_sudog *sel;  /* parked in select: its sudogs (nsel), else NULL */
     uint32_t nsel;
     struct rt_race_g *race; /* race detector state (race.c); NULL when off */
+    uint64_t pct_prio;      /* RT_SCHED_PCT: its priority, higher runs first */
     struct rt_stack stack;
 };
 
@@ -244,6 +245,14 @@ void rt_timers_free_all(struct rt *rt);
 
 /* ---- the runtime ---------------------------------------------------------- */
 
+/* A PCT priority-change point: when the running G passes preemption point
+ * number step, its priority becomes prio (PCT's 1 .. depth - 1, below every
+ * initial priority; sched.c says how they are encoded). */
+struct rt_pct_change {
+    uint64_t step;
+    uint64_t prio;
+};
+
 struct rt {
     struct rt_config cfg;
     uint64_t rng; /* the one PRNG's state (splitmix64 / xorshift) */
@@ -292,6 +301,14 @@ struct rt {
     size_t nfindings, capfindings;
     struct rt_race *race;    /* NULL when cfg.race is off */
     struct rt_lockgraph *lg; /* NULL when cfg.lockorder is off */
+    /* PCT scheduling (cfg.sched == RT_SCHED_PCT, sched.c) */
+    bool pct;
+    uint64_t pct_step;                /* preemption points passed so far */
+    struct rt_pct_change *pct_change; /* change points, by step */
+    size_t pct_nchange, pct_next;     /* count; the next one to reach */
+    uint64_t pct_yield_prio;          /* next priority given to a yielder */
+    int64_t pct_run_g;                /* the G the slice counter is for */
+    uint64_t pct_run;                 /* its preemption points since it resumed */
     /* stack overflow */
     struct rt_g *overflow; /* a goroutine abandoned for overflowing its stack */
     void *segv_saved;      /* previous handler and alternate stack (stack.c) */
@@ -426,9 +443,18 @@ void rt_race_timer_fire(struct rt *rt, const void *t);
  * release-merges into addr's clock. */
 void rt_race_atomic(struct rt *rt, const void *addr, bool write);
 
-/* lockorder.c */
+/* lockorder.c; sync.c calls the three hooks only when rt->lg is set.
+ * rt_lockorder_wait: the current goroutine is about to wait for lock (Lock,
+ * RLock when read): adds an edge from every lock it holds, reports the
+ * cycles they close, and returns the current site for ..._acquired.
+ * rt_lockorder_acquired: it now holds lock (also after a TryLock, with no
+ * wait before). rt_lockorder_released: lock (its read side when read) was
+ * unlocked, by the holder or by another goroutine. */
 void rt_lockorder_init(struct rt *rt);
 void rt_lockorder_fini(struct rt *rt);
+rt_site rt_lockorder_wait(struct rt *rt, const void *lock, bool read);
+void rt_lockorder_acquired(struct rt *rt, const void *lock, rt_site site, bool read);
+void rt_lockorder_released(struct rt *rt, const void *lock, bool read);
 
 /* inspect.c */
 char *rt_failure_text(struct rt *rt, const char *head);

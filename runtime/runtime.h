@@ -603,6 +603,11 @@ void rt_race_forget(struct rt *rt, const void *addr, size_t size);
  * ("mu", "a.mu"); copied. Without a label the report names the lock by
  * the site of its first Lock. */
 void rt_lock_set_label(struct rt *rt, const void *lock, const char *label);
+/* rt_lock_forget: the host freed [addr, addr + size); a lock found there
+ * later is a new lock for the lock-order graph (the old one keeps its
+ * edges). Without it a reused address continues the old lock's history.
+ * Costs a walk over the locks seen so far; no-op when lockorder is off. */
+void rt_lock_forget(struct rt *rt, const void *addr, size_t size);
 
 /* rt_g_wait_objs writes at most max objects a waiting goroutine is parked
  * on (every channel of a select, the channel, or the sync object) and

@@ -15,6 +15,16 @@
 
 #define RT_GFREE_MAX 1024 /* exited G records kept with their stacks */
 
+/* PCT priorities, highest first: initial ones, drawn at creation, in
+ * [2^48, 2^49); then the i-th change point's, RT_PCT_CHANGE + i for i in
+ * 1 .. depth - 1 (PCT's "priority i"); then yielders (Gosched, or a G that
+ * ran RT_PCT_SLICE preemption points in a row), each below the one before,
+ * from RT_PCT_CHANGE down, so a yield lets every other G run first, as
+ * Go's Gosched does, even one a change point demoted. */
+#define RT_PCT_INITIAL (1ull << 48)
+#define RT_PCT_CHANGE  (1ull << 40)
+#define RT_PCT_SLICE   10000 /* Go's sysmon preempts a G after 10 ms */
+
 /* ---- memory and randomness -------------------------------------------------- */
 
 void *rt_xmalloc(size_t n)
@@ -55,6 +65,8 @@ char *rt_xstrdup(const char *s)
 
 /* ---- runtime lifetime ------------------------------------------------------- */
 
+static void pct_init(struct rt *rt);
+
 struct rt *rt_new(const struct rt_config *cfg)
 {
     struct rt_config c = {0};
@@ -90,6 +102,8 @@ struct rt *rt_new(const struct rt_config *cfg)
     rt->status = RT_RUNNING;
     rt_trace_init(rt);
     rt_detect_init(rt);
+    if (c.sched == RT_SCHED_PCT)
+        pct_init(rt);
     if (c.race)
         rt_race_init(rt);
     if (c.lockorder)
@@ -151,6 +165,7 @@ void rt_free(struct rt *rt)
     free(rt->heap);
     free(rt->ring);
     free(rt->failure);
+    free(rt->pct_change);
     free(rt->ps);
     free(rt);
 }
@@ -320,10 +335,170 @@ static inline __attribute__((always_inline)) struct rt_g *find_runnable(struct r
     return g;
 }
 
+/* ---- PCT (Burckhardt et al., ASPLOS 2010) ------------------------------------------ */
+
+static int cmp_change(const void *a, const void *b)
+{
+    const struct rt_pct_change *x = a, *y = b;
+    return x->step < y->step ? -1 : x->step > y->step;
+}
+
+/* pct_init draws the depth - 1 change points: the i-th (1-based) at a
+ * preemption point uniform in [1, steps], distinct while steps allows,
+ * giving priority i. */
+static void pct_init(struct rt *rt)
+{
+    int d = rt->cfg.pct_depth > 0 ? rt->cfg.pct_depth : 3;
+    uint64_t k = rt->cfg.pct_steps > 0 ? rt->cfg.pct_steps : 1000;
+    rt->cfg.pct_depth = d;
+    rt->cfg.pct_steps = k;
+    rt->pct = true;
+    rt->pct_yield_prio = RT_PCT_CHANGE;
+    rt->pct_nchange = (size_t)d - 1;
+    rt->pct_change = rt_xcalloc(rt->pct_nchange, sizeof *rt->pct_change);
+    for (size_t i = 0; i < rt->pct_nchange; i++) {
+        uint64_t step;
+        bool dup;
+        do {
+            step = 1 + rt_rand(rt) % k;
+            dup = false;
+            for (size_t j = 0; j < i; j++)
+                dup = dup || rt->pct_change[j].step == step;
+        } while (dup && i < k);
+        rt->pct_change[i] = (struct rt_pct_change){step, RT_PCT_CHANGE + i + 1};
+    }
+    /* A stable order for equal steps (only when steps < depth - 1): the
+     * later-drawn change point is applied last. */
+    for (size_t i = 1; i < rt->pct_nchange; i++)
+        for (size_t j = i; j > 0 && cmp_change(&rt->pct_change[j - 1], &rt->pct_change[j]) > 0;
+             j--) {
+            struct rt_pct_change t = rt->pct_change[j];
+            rt->pct_change[j] = rt->pct_change[j - 1];
+            rt->pct_change[j - 1] = t;
+        }
+}
+
+/* pct_demote puts g below every other G that has not yielded since (a
+ * yield). */
+static void pct_demote(struct rt *rt, struct rt_g *g)
+{
+    if (g->pct_prio > rt->pct_yield_prio)
+        g->pct_prio = rt->pct_yield_prio--;
+}
+
+/* pct_pick is pick under PCT: the highest-priority G among every P's current
+ * G (suspended while the M serves another P) and, when some P is free, every
+ * queued one (runnext, local queues, global queue), taken out of its queue
+ * and given to its own P when free, else to the first free P. */
+static __attribute__((noinline)) struct rt_g *pct_pick(struct rt *rt)
+{
+    struct rt_g *best = NULL;
+    struct rt_p *bestp = NULL, *freep = NULL;
+    int where = 0; /* 0 a P's current G, 1 runnext, 2 local queue, 3 global */
+    uint32_t at = 0;
+    struct rt_g *before = NULL; /* global queue: the G ahead of best */
+    for (int i = 0; i < rt->nprocs; i++) {
+        struct rt_p *p = &rt->ps[i];
+        if (!p->curg) {
+            if (!freep)
+                freep = p;
+        } else if (!best || p->curg->pct_prio > best->pct_prio) {
+            best = p->curg, bestp = p;
+        }
+    }
+    if (freep) {
+        for (int i = 0; i < rt->nprocs; i++) {
+            struct rt_p *p = &rt->ps[i];
+            if (p->runnext && (!best || p->runnext->pct_prio > best->pct_prio))
+                best = p->runnext, bestp = p, where = 1;
+            for (uint32_t j = p->head; j != p->tail; j++) {
+                struct rt_g *g = p->runq[j % RT_RUNQ_CAP];
+                if (!best || g->pct_prio > best->pct_prio)
+                    best = g, bestp = p, where = 2, at = j;
+            }
+        }
+        for (struct rt_g *g = rt->globq_head, *prev = NULL; g; prev = g, g = g->schedlink)
+            if (!best || g->pct_prio > best->pct_prio)
+                best = g, bestp = NULL, where = 3, before = prev;
+    }
+    if (!best)
+        return NULL;
+    if (where != 0) {
+        if (where == 1) {
+            bestp->runnext = NULL;
+        } else if (where == 2) {
+            for (uint32_t j = at; j + 1 != bestp->tail; j++)
+                bestp->runq[j % RT_RUNQ_CAP] = bestp->runq[(j + 1) % RT_RUNQ_CAP];
+            bestp->tail--;
+        } else {
+            if (before)
+                before->schedlink = best->schedlink;
+            else
+                rt->globq_head = best->schedlink;
+            if (rt->globq_tail == best)
+                rt->globq_tail = before;
+            best->schedlink = NULL;
+            rt->globq_len--;
+        }
+        if (!bestp || bestp->curg)
+            bestp = freep;
+        best->from_runnext = where == 1;
+        if (!best->from_runnext)
+            bestp->schedtick++;
+        rt->counters.sched_ticks++;
+        best->p = bestp->id;
+        bestp->curg = best;
+    }
+    rt->curp = bestp->id;
+    return best;
+}
+
+/* pct_higher says whether a G other than g that pct_pick could choose once
+ * g yields has a higher priority than g. */
+static bool pct_higher(const struct rt *rt, const struct rt_g *g)
+{
+    uint64_t pr = g->pct_prio;
+    for (int i = 0; i < rt->nprocs; i++) {
+        const struct rt_p *p = &rt->ps[i];
+        if (p->curg && p->curg != g && p->curg->pct_prio > pr)
+            return true;
+        if (p->runnext && p->runnext->pct_prio > pr)
+            return true;
+        for (uint32_t j = p->head; j != p->tail; j++)
+            if (p->runq[j % RT_RUNQ_CAP]->pct_prio > pr)
+                return true;
+    }
+    for (const struct rt_g *q = rt->globq_head; q; q = q->schedlink)
+        if (q->pct_prio > pr)
+            return true;
+    return false;
+}
+
+/* pct_point is a preemption point under PCT: a change point lowers g's
+ * priority, a long run without a switch makes g a yielder, and g switches
+ * when another G has a higher priority. */
+static bool pct_point(struct rt *rt, struct rt_g *g)
+{
+    rt->pct_step++;
+    while (rt->pct_next < rt->pct_nchange && rt->pct_change[rt->pct_next].step == rt->pct_step)
+        g->pct_prio = rt->pct_change[rt->pct_next++].prio;
+    if (rt->pct_run_g != g->id) {
+        rt->pct_run_g = g->id;
+        rt->pct_run = 0;
+    }
+    if (++rt->pct_run >= RT_PCT_SLICE) {
+        rt->pct_run = 0;
+        pct_demote(rt, g);
+    }
+    return pct_higher(rt, g);
+}
+
 /* pick chooses the G the M runs next: the current G of the chosen P, or a
  * new one found for it. NULL when no P can run anything. */
 static inline __attribute__((always_inline)) struct rt_g *pick(struct rt *rt)
 {
+    if (__builtin_expect(rt->pct, 0))
+        return pct_pick(rt);
     if (rt->nprocs == 1) {
         struct rt_p *p = &rt->ps[0];
         if (!p->curg)
@@ -500,6 +675,8 @@ struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
     rt->gtail = g;
     rt->glive++;
     rt->counters.created++;
+    if (rt->pct)
+        g->pct_prio = RT_PCT_INITIAL + (rt_rand(rt) >> 16);
     if (rt->race)
         rt_race_go(rt, rt->curg, g);
 
@@ -609,6 +786,8 @@ void rt_gosched(struct rt *rt)
 {
     struct rt_g *g = rt_must_g(rt, "rt_gosched");
     rt_ev(rt, RT_EV_GOSCHED, 0, 0, NULL, 0);
+    if (rt->pct)
+        pct_demote(rt, g);
     g->state = RT_G_RUNNABLE;
     rt->ps[g->p].curg = NULL;
     globq_put(rt, g);
@@ -630,8 +809,11 @@ void rt_preempt(struct rt *rt)
     if (!g)
         return;
     bool sw = false;
-    switch (rt->cfg.preempt) {
-    case RT_PREEMPT_NEVER: break;
+    switch (__builtin_expect(rt->pct, 0) ? RT_PREEMPT_NEVER : rt->cfg.preempt) {
+    case RT_PREEMPT_NEVER:
+        if (rt->pct)
+            sw = pct_point(rt, g);
+        break;
     case RT_PREEMPT_EVERY:
         if (++rt->preempt_count >= rt->cfg.preempt_every) {
             rt->preempt_count = 0;
@@ -656,7 +838,7 @@ void rt_preempt(struct rt *rt)
     }
     rt->counters.preemptions++;
     rt_ev(rt, RT_EV_PREEMPT, 0, 0, NULL, 0);
-    if (rt->nprocs == 1) {
+    if (rt->nprocs == 1 || rt->pct) {
         g->state = RT_G_RUNNABLE;
         rt->ps[g->p].curg = NULL;
         globq_put(rt, g);

@@ -198,9 +198,12 @@ static bool mutex_unlock(struct rt *rt, struct rt_mutex *m)
 void rt_mutex_lock(struct rt *rt, struct rt_mutex *m)
 {
     rt_must_g(rt, "rt_mutex_lock");
+    rt_site site = rt->lg ? rt_lockorder_wait(rt, m, false) : 0;
     mutex_lock(rt, m, RT_WAIT_MUTEX);
     if (rt->race)
         rt_race_acquire(rt, m);
+    if (rt->lg)
+        rt_lockorder_acquired(rt, m, site, false);
     rt_ev(rt, RT_EV_LOCK, 0, 0, m, 0);
 }
 
@@ -211,6 +214,8 @@ bool rt_mutex_trylock(struct rt *rt, struct rt_mutex *m)
     m->state |= MUTEX_LOCKED;
     if (rt->race)
         rt_race_acquire(rt, m);
+    if (rt->lg)
+        rt_lockorder_acquired(rt, m, rt_current_site(rt), false);
     rt_ev(rt, RT_EV_LOCK, 0, 0, m, 1);
     return true;
 }
@@ -221,6 +226,8 @@ enum rt_err rt_mutex_unlock(struct rt *rt, struct rt_mutex *m)
         rt_fatal_code(rt, RT_ERR_UNLOCK_UNLOCKED);
     if (rt->race)
         rt_race_release(rt, m);
+    if (rt->lg)
+        rt_lockorder_released(rt, m, false);
     rt_ev(rt, RT_EV_UNLOCK, 0, 0, m, 0);
     mutex_unlock(rt, m);
     return RT_OK;
@@ -234,10 +241,13 @@ enum rt_err rt_mutex_unlock(struct rt *rt, struct rt_mutex *m)
 void rt_rw_rlock(struct rt *rt, struct rt_rwmutex *rw)
 {
     rt_must_g(rt, "rt_rw_rlock");
+    rt_site site = rt->lg ? rt_lockorder_wait(rt, rw, true) : 0;
     if (++rw->readers < 0)
         sem_acquire(rt, &rw->readers, RT_WAIT_RWMUTEX_R);
     if (rt->race)
         rt_race_acquire(rt, &rw->readers); /* Go's readerSem */
+    if (rt->lg)
+        rt_lockorder_acquired(rt, rw, site, true);
     rt_ev(rt, RT_EV_RLOCK, 0, 0, rw, 0);
 }
 
@@ -255,6 +265,8 @@ enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw)
         if (--rw->reader_wait == 0)
             sem_release(rt, &rw->reader_wait);
     }
+    if (rt->lg)
+        rt_lockorder_released(rt, rw, true);
     rt_ev(rt, RT_EV_RUNLOCK, 0, 0, rw, 0);
     return RT_OK;
 }
@@ -262,6 +274,7 @@ enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw)
 void rt_rw_lock(struct rt *rt, struct rt_rwmutex *rw)
 {
     rt_must_g(rt, "rt_rw_lock");
+    rt_site site = rt->lg ? rt_lockorder_wait(rt, rw, false) : 0;
     mutex_lock(rt, &rw->w, RT_WAIT_RWMUTEX_W);
     int32_t r = rw->readers;
     rw->readers -= RW_MAX_READERS;
@@ -271,6 +284,8 @@ void rt_rw_lock(struct rt *rt, struct rt_rwmutex *rw)
         rt_race_acquire(rt, &rw->readers);
         rt_race_acquire(rt, &rw->reader_wait);
     }
+    if (rt->lg)
+        rt_lockorder_acquired(rt, rw, site, false);
     rt_ev(rt, RT_EV_LOCK, 0, 0, rw, 0);
 }
 
@@ -280,6 +295,8 @@ enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw)
         rt_fatal_code(rt, RT_ERR_RWUNLOCK_UNLOCKED);
     if (rt->race)
         rt_race_release(rt, &rw->readers);
+    if (rt->lg)
+        rt_lockorder_released(rt, rw, false);
     rt_ev(rt, RT_EV_UNLOCK, 0, 0, rw, 0);
     int32_t r = (rw->readers += RW_MAX_READERS);
     for (int32_t i = 0; i < r; i++)
