@@ -11,9 +11,28 @@
 
 static const struct cli_command commands[] = {
     {"run", "run a Go program like `go run`, on chanlab's runtime",
-     "usage: chanlab run FILE.go [--seed N] [--procs N] [--lang go1.21] [--race] [--leaks]\n"
-     "                   [--lockorder] [--detect] [--explore N] [--trace FILE]\n"
-     "                   [--max-goroutines N] [--max-heap BYTES] [--max-steps N]\n",
+     "usage: chanlab run FILE.go [options] [-- ARGS]\n"
+     "  --seed N            schedule and map-order seed (default 0)\n"
+     "  --procs N           GOMAXPROCS, 1 to 256 (default 1)\n"
+     "  --lang go1.21       Go version of the loop-variable semantics\n"
+     "  --max-goroutines N, --max-heap BYTES, --max-steps N   limits (exit 2)\n"
+     "  --race              report data races as Go's -race does\n"
+     "  --leaks             report goroutines blocked forever\n"
+     "  --lockorder         report cycles in the lock-acquisition order\n"
+     "  --detect            --race --leaks --lockorder\n"
+     "  --explore N         run N schedules (the first a plain run, the others PCT),\n"
+     "                      print no program output, stop at the first that fails\n"
+     "                      and print the line that replays it\n"
+     "  --pct-depth D       PCT depth, 1 to 64 (with --explore: default 3)\n"
+     "  --pct-steps K       PCT change points among the first K steps\n"
+     "  --preempt P         preempt at each statement with probability P in (0, 1]\n"
+     "  --trace FILE        write the runtime's event trace (with --explore: of the\n"
+     "                      failing schedule)\n"
+     "Options may follow FILE.go; other words after it, and all after --, are the\n"
+     "program's os.Args.\n"
+     "Exit status: the program's (2 for a panic, fatal error or limit); 66 when it\n"
+     "would be 0 and a detector found something; 1 when FILE.go does not compile\n"
+     "or --explore found a failing schedule; 2 for usage errors.\n",
      cmd_run},
     {"watch", "open the Run screen on any Go program",
      "usage: chanlab watch FILE.go [--seed N] [--procs N]\n", cmd_watch},

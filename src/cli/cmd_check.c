@@ -6,10 +6,21 @@
  * against the real answer. Problems go to stdout as `file[:line:col]:
  * message`, then one summary line; exit 0 when all is well, 1 otherwise.
  *
+ * Every run has the leak and lock-order detectors on (DESIGN: check and the
+ * TUI show what they find): a leak is counted from the leak findings, and a
+ * fix that shows a lock-order inversion is a problem. Race exercises and
+ * their fixes run with the race detector too: the exercise must report a
+ * race, its fix none.
+ *
+ * The detectors live in other layers that may lag behind this command: at
+ * start a tiny racy and a tiny leaking program probe them, and when one
+ * reports nothing the check says so on its summary and falls back (race
+ * programs counted as not verified; leaks counted as goroutines alive when
+ * main returned, goleak's view).
+ *
  * Each program is verified in a child process with a time limit, so an
  * interpreter that crashes or hangs on one exercise is reported against
- * that file and the check goes on. Race exercises are counted as not
- * verified: lang's run API has no race detector switch yet. */
+ * that file and the check goes on. */
 #include <getopt.h>
 #include <signal.h>
 #include <stdint.h>
@@ -39,24 +50,36 @@ struct result {
     const char *other;      /* a failure the bank cannot declare (step limit,
                                another fatal error), else NULL */
     size_t out_len;
+    size_t races;      /* race findings */
+    size_t lockorders; /* lock-order findings */
 };
 
 struct tally {
     size_t problems;   /* validation problems and failed verifications */
     size_t programs;   /* programs verified as declared */
     size_t unverified; /* programs that could not be run or checked */
-    size_t races;      /* race exercises: no race detector in the run API */
+    size_t races;      /* race programs not verified: the race probe failed */
+    size_t old_leaks;  /* leak programs counted goleak's way: the leak probe failed */
 };
+
+/* Which detectors answered their probe (probe_detectors). */
+static struct {
+    bool race; /* a racy program gave a race finding */
+    bool leak; /* a leaking program gave a leak finding */
+} have;
 
 /* ---- running --------------------------------------------------------------- */
 
-/* leaked_goroutines counts the goroutines other than main (id 1) still alive
- * when main returned: goleak's view, which DESIGN.md names. Parked ones
- * count, and so do runnable ones: a goroutine woken just before main
- * returned may be about to block forever (a logger between two receives).
- * A program whose helper is about to exit waits for it. */
+/* leaked_goroutines counts the leak findings; without a leak detector, the
+ * goroutines other than main (id 1) still alive when main returned:
+ * goleak's view, which DESIGN.md names. Parked ones count, and so do
+ * runnable ones: a goroutine woken just before main returned may be about
+ * to block forever (a logger between two receives). A program whose helper
+ * is about to exit waits for it. */
 static int leaked_goroutines(struct lang_run *run)
 {
+    if (have.leak)
+        return (int)rt_findings_count(lang_run_runtime(run), RT_FIND_LEAK);
     struct rt_snapshot *s = rt_snapshot_new(lang_run_runtime(run));
     int n = 0;
     for (size_t i = 0; s && i < s->ng; i++)
@@ -75,6 +98,14 @@ static void translate(struct lang_run *run, struct result *r)
     memset(r, 0, sizeof *r);
     r->got.out = o->out ? o->out : "";
     r->out_len = o->out ? o->out_len : 0;
+    struct rt *rt = lang_run_runtime(run);
+    r->races = rt_findings_count(rt, RT_FIND_RACE);
+    r->lockorders = rt_findings_count(rt, RT_FIND_LOCK_ORDER);
+    if (r->races > 0 && (o->status == LANG_RUN_OK || o->status == LANG_RUN_EXIT)) {
+        /* Go's -race: the race is what the run is remembered for (exit 66). */
+        r->got.outcome = BANK_RACE;
+        return;
+    }
     switch (o->status) {
     case LANG_RUN_OK:
         r->got.leaks = leaked_goroutines(run);
@@ -178,6 +209,13 @@ static struct lang_program *vet(const struct bank_exercise *x, const char *path,
     return NULL;
 }
 
+/* race_program: the exercise is a race exercise, so it and its fix run
+ * with the race detector. */
+static bool race_program(const struct bank_exercise *x)
+{
+    return x->expect.outcome == BANK_RACE;
+}
+
 static struct lang_run *run_once(struct lang_program *p, const struct bank_exercise *x,
                                  unsigned long long seed, struct result *r)
 {
@@ -186,6 +224,9 @@ static struct lang_run *run_once(struct lang_program *p, const struct bank_exerc
         .procs = x->procs,
         .max_steps = MAX_STEPS,
         .capture = true,
+        .race = race_program(x),
+        .leaks = true,
+        .lockorder = true,
     };
     const char *why = NULL;
     struct lang_run *run = lang_run_program(p, &opt, &why);
@@ -224,13 +265,15 @@ static void verify(const struct bank_exercise *x, const char *path, const struct
     struct lang_program *p = vet(x, path, fixed, t);
     if (!p)
         return;
-    if (e->outcome == BANK_RACE) {
-        /* lang's run API has no race detector switch yet. */
+    if (race_program(x) && !have.race) {
+        /* This build's race detector reports nothing (probe_detectors). */
         t->races++;
         t->unverified++;
         lang_program_free(p);
         return;
     }
+    if (e->outcome == BANK_LEAK && !have.leak)
+        t->old_leaks++;
     char buf[256];
     struct result r;
     if (e->schedule_dependent) {
@@ -265,6 +308,15 @@ static void verify(const struct bank_exercise *x, const char *path, const struct
             fputs("; the bank declares ", stdout);
             print_quoted(e->out, strlen(e->out));
             putchar('\n');
+            ok = false;
+        } else if (fixed && r.lockorders > 0) {
+            size_t n = 0;
+            const struct rt_finding *fs = rt_findings(lang_run_runtime(run), &n);
+            for (size_t i = 0; i < n; i++)
+                if (fs[i].kind == RT_FIND_LOCK_ORDER) {
+                    printf("%s: with seed %llu the fix shows a %s\n", path, seed, fs[i].summary);
+                    break;
+                }
             ok = false;
         } else if (seed == 0 && !fixed && x->predict) {
             check_predict(x, &r, t);
@@ -324,6 +376,7 @@ static void verify_isolated(const struct bank_exercise *x, const char *path,
         t->programs += ct.programs;
         t->unverified += ct.unverified;
         t->races += ct.races;
+        t->old_leaks += ct.old_leaks;
         return;
     }
     if (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)
@@ -339,6 +392,38 @@ static void verify_isolated(const struct bank_exercise *x, const char *path,
 
 /* ---- the command ----------------------------------------------------------- */
 
+/* A racy program: main and the goroutine write x with no order between. */
+static const char race_probe[] = "package main\n\nvar x int\n\nfunc main() {\n"
+                                 "\tdone := make(chan bool)\n"
+                                 "\tgo func() {\n\t\tx = 1\n\t\tdone <- true\n\t}()\n"
+                                 "\tx = 2\n\t<-done\n}\n";
+/* A leaking program: the sender can never send. */
+static const char leak_probe[] = "package main\n\nfunc main() {\n\tch := make(chan int)\n"
+                                 "\tgo func() {\n\t\tch <- 1\n\t}()\n}\n";
+
+/* probe runs src with opt and reports whether it gave a finding of kind. */
+static bool probe(const char *name, const char *src, struct lang_run_options opt,
+                  enum rt_finding_kind kind)
+{
+    struct lang_program *p = lang_load_source(name, src, strlen(src), NULL);
+    opt.capture = true;
+    opt.max_steps = 100000;
+    struct lang_run *run = lang_run_program(p, &opt, NULL);
+    bool found = run && rt_findings_count(lang_run_runtime(run), kind) > 0;
+    lang_run_free(run);
+    lang_program_free(p);
+    return found;
+}
+
+/* probe_detectors fills `have`. */
+static void probe_detectors(void)
+{
+    have.race =
+        probe("race_probe.go", race_probe, (struct lang_run_options){.race = true}, RT_FIND_RACE);
+    have.leak =
+        probe("leak_probe.go", leak_probe, (struct lang_run_options){.leaks = true}, RT_FIND_LEAK);
+}
+
 static void print_summary(const struct bank *b, const struct tally *t)
 {
     struct bank_counts c;
@@ -350,9 +435,13 @@ static void print_summary(const struct bank *b, const struct tally *t)
            c.exercises, c.fixes, c.quiz_items, c.predict_items, t->programs, t->problems,
            t->problems == 1 ? "" : "s");
     if (t->races)
-        printf("chanlab check: not verified: %zu race program%s (the run API has no race "
-               "detector switch yet)\n",
+        printf("chanlab check: not verified: %zu race program%s (this build's race detector "
+               "reports nothing)\n",
                t->races, t->races == 1 ? "" : "s");
+    if (t->old_leaks)
+        printf("chanlab check: %zu leak program%s checked by counting the goroutines alive when "
+               "main returned (this build's leak detector reports nothing)\n",
+               t->old_leaks, t->old_leaks == 1 ? "" : "s");
 }
 
 int cmd_check(struct cli *cli, int argc, char **argv)
@@ -375,6 +464,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
     if (optind < argc)
         return cli_usage_error("check", "unexpected argument '%s'", argv[optind]);
 
+    probe_detectors();
     struct bank *b = bank_load(extra);
     struct tally t = {.problems = bank_diag_count(b)};
     bank_print_diags(b, stdout);

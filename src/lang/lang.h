@@ -207,4 +207,107 @@ void lang_run_free(struct lang_run *r);
 struct lang_run *lang_run_program(struct lang_program *p, const struct lang_run_options *opt,
                                   const char **why);
 
+/* ==== EXPLORER =============================================================
+ * Schedule exploration (explore.c): run one program under many schedules and
+ * stop at the first that fails, with the exact options that replay it.
+ *
+ * Schedule 0 is the plain run with the caller's options: the reference.
+ * Schedule i >= 1 runs with the same options except: seed = seed + i,
+ * pct_depth = the explorer's depth, pct_steps = the statements schedule 0
+ * ran (at least 100), leaks on, and, when the caller gave none, a step limit
+ * of 100 times schedule 0's statements (at least 1,000,000), because under
+ * PCT a goroutine spinning on a flag may never let the others run.
+ *
+ * A schedule fails with a fatal error (deadlock...), a panic, an exceeded
+ * limit, a finding (race, lock order, leak: whichever was found first), or
+ * an exit status or stdout different from schedule 0's, checked in that
+ * order. Everything a schedule depends on is in its lang_run_options, so
+ * lang_run_program with the result's replay options runs it again bit for
+ * bit (same trace, same output).
+ *
+ * Error policy: a schedule's failure is a result, never an error; out of
+ * memory aborts. The program's streams are never written (out and err of the
+ * given options are ignored; stdout is captured for the comparison). */
+
+enum lang_explore_kind {
+    LANG_EXPLORE_NONE,       /* no schedule failed (yet) */
+    LANG_EXPLORE_FATAL,      /* a fatal error: deadlock, unlock of unlocked mutex... */
+    LANG_EXPLORE_PANIC,      /* an unrecovered panic */
+    LANG_EXPLORE_LIMIT,      /* the step, goroutine or heap limit */
+    LANG_EXPLORE_RACE,       /* a data race finding */
+    LANG_EXPLORE_LOCK_ORDER, /* a lock-order inversion finding */
+    LANG_EXPLORE_LEAK,       /* a goroutine leak finding */
+    LANG_EXPLORE_EXIT,       /* exit status different from schedule 0's */
+    LANG_EXPLORE_STDOUT,     /* stdout different from schedule 0's */
+};
+
+/* lang_explore_kind_text names a kind in a few words ("fatal error",
+ * "data race", "different stdout"); static storage. */
+const char *lang_explore_kind_text(enum lang_explore_kind k);
+
+/* What exploration found so far. Strings belong to the explorer. */
+struct lang_explore_result {
+    unsigned long ran;      /* schedules run, schedule 0 included */
+    unsigned long total;    /* schedules asked for */
+    bool done;              /* nothing more to run: a failure or all ran */
+    bool failed;            /* a schedule failed (the fields below say how) */
+    unsigned long schedule; /* the failing schedule (0: the reference run) */
+    enum lang_explore_kind kind;
+    const char *message;            /* one line: "fatal error: all goroutines are asleep
+                                       - deadlock!", the finding's summary, or where
+                                       stdout first differs */
+    const char *err;                /* the failing schedule's stderr (panic dump, race
+                                       reports) */
+    const char *reports;            /* every leak and lock-order finding's report, in
+                                       order found ("" when none) */
+    int exit_code;                  /* the failing schedule's exit status */
+    unsigned long long steps0;      /* statements schedule 0 ran */
+    int pct_depth;                  /* depth of schedules >= 1 */
+    unsigned long long pct_steps;   /* pct_steps of schedules >= 1 (0 before
+                                       schedule 0 ran) */
+    struct lang_run_options replay; /* the failing schedule's options; out
+                                       and err NULL, capture off, args as
+                                       given */
+    const char *flags;              /* the replay options as `chanlab run`
+                                       flags (lang_run_flags) */
+};
+
+struct lang_explorer;
+
+/* lang_explorer_new prepares the exploration of a runnable program p under
+ * n schedules (schedule 0 included; n >= 1) with PCT depth pct_depth for
+ * schedules >= 1 (<= 0: 3). opt is copied (its args array must outlive the
+ * explorer); p must outlive it. Returns NULL with *why set (static text)
+ * when p is not runnable. Caller frees with lang_explorer_free. */
+struct lang_explorer *lang_explorer_new(struct lang_program *p, const struct lang_run_options *opt,
+                                        unsigned long n, int pct_depth, const char **why);
+
+/* lang_explorer_next runs the next schedule to its end; returns false when
+ * exploration is over (a failure found or n schedules ran), true while
+ * there is more to run. For callers that must stay responsive (the TUI). */
+bool lang_explorer_next(struct lang_explorer *x);
+
+/* lang_explorer_result: the result so far; valid until the next call on x. */
+const struct lang_explore_result *lang_explorer_result(const struct lang_explorer *x);
+
+void lang_explorer_free(struct lang_explorer *x); /* NULL is fine */
+
+/* lang_explore runs the whole exploration: lang_explorer_new, then
+ * lang_explorer_next until it is over, calling progress (when not NULL)
+ * after every schedule; progress returns false to stop early (the result
+ * then has done false). Returns the explorer, whose result says what was
+ * found; NULL as lang_explorer_new. */
+struct lang_explorer *lang_explore(struct lang_program *p, const struct lang_run_options *opt,
+                                   unsigned long n, int pct_depth,
+                                   bool (*progress)(void *ud, const struct lang_explore_result *r),
+                                   void *ud, const char **why);
+
+/* lang_run_flags writes the `chanlab run` flags that give a run opt's
+ * schedule and detectors ("--seed 17 --pct-depth 3 --pct-steps 412 --leaks";
+ * --seed always, the others when not the default; --preempt in the shortest
+ * form that reads back as the same double) into buf, NUL-terminated and
+ * truncated to size. Load options (--lang) and os.Args are the caller's.
+ * Returns the length it needed. */
+size_t lang_run_flags(const struct lang_run_options *opt, char *buf, size_t size);
+
 #endif

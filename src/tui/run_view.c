@@ -406,6 +406,34 @@ static void draw_output(struct canvas *cv, struct rect box, const struct run_vie
         cv_text(cv, in.x, in.y, in.w, ROLE_DIM, 0, "(nothing yet)");
 }
 
+/* finding_role colours a finding's kind: a race or an inversion is a bug
+ * waiting to happen, a leak a slow one. */
+static int finding_role(enum rt_finding_kind k)
+{
+    switch (k) {
+    case RT_FIND_RACE: return ROLE_BAD;
+    case RT_FIND_LOCK_ORDER: return ROLE_BAD;
+    case RT_FIND_LEAK: return ROLE_WARN;
+    }
+    return ROLE_TEXT;
+}
+
+/* draw_finding draws one finding's summary wrapped to r, its kind (the
+ * text up to the first ": ") bold in the kind's colour, and returns the
+ * rows used. */
+static int draw_finding(struct canvas *cv, struct rect r, const struct rt_finding *f)
+{
+    const char *s = f->summary ? f->summary : rt_finding_kind_text(f->kind);
+    if (r.h <= 0)
+        return 0;
+    int n = draw_wrapped(cv, r, 0, ROLE_TEXT, 0, s);
+    const char *colon = strstr(s, ": ");
+    size_t klen = colon ? (size_t)(colon - s) + 1 : strlen(s);
+    if ((int)klen <= r.w)
+        cv_textn(cv, r.x, r.y, r.w, finding_role(f->kind), ATTR_BOLD, s, klen);
+    return n < r.h ? n : r.h;
+}
+
 static void draw_findings(struct canvas *cv, struct rect box, const struct run_view *v)
 {
     cv_box(cv, box, ROLE_BORDER, "Findings");
@@ -414,16 +442,18 @@ static void draw_findings(struct canvas *cv, struct rect box, const struct run_v
         draw_wrapped(cv, in, 0, ROLE_INFO, 0, v->notice);
         return;
     }
-    if (!v->findings || !v->findings[0]) {
+    bool outcome = v->findings && v->findings[0];
+    if (!outcome && v->nfound == 0) {
         cv_text(cv, in.x, in.y, in.w, ROLE_DIM, 0,
                 v->snap && v->snap->status != RT_RUNNING ? "none: a clean run" : "none so far");
-        /* Say what is not looked for, rather than imply it was. */
+        /* Say what is looked for. */
         draw_wrapped(cv, (struct rect){in.x, in.y + 1, in.w, in.h - 1}, 0, ROLE_DIM, 0,
-                     "(race and lock-order detection are not built yet)");
-
+                     "(watching for data races, leaks and lock-order inversions)");
         return;
     }
-    int n = draw_wrapped(cv, in, 0, ROLE_BAD, ATTR_BOLD, v->findings);
+    int n = outcome ? draw_wrapped(cv, in, 0, ROLE_BAD, ATTR_BOLD, v->findings) : 0;
+    for (size_t i = 0; i < v->nfound && n < in.h; i++)
+        n += draw_finding(cv, (struct rect){in.x, in.y + n, in.w, in.h - n}, &v->found[i]);
     if (n < in.h && v->snap && v->snap->status != RT_RUNNING)
         cv_text(cv, in.x, in.y + in.h - 1, in.w, ROLE_DIM, 0, "d shows the goroutine dump");
 }

@@ -18,8 +18,11 @@ struct run_view {
     const struct rt_snapshot *snap; /* NULL before the first step */
     const char *out;                /* stdout so far */
     size_t out_len;
-    const char *findings; /* what the run found, "" for nothing (yet) */
-    const char *notice;   /* a message for the Findings panel, or NULL */
+    const char *findings;           /* how the run failed (runner_outcome_line), "" for
+                                       not (yet) */
+    const struct rt_finding *found; /* the detectors' findings, in order found */
+    size_t nfound;
+    const char *notice; /* a message for the Findings panel, or NULL */
     /* line_of gives the source line where a goroutine stands (0: none). */
     int (*line_of)(void *ud, const struct rt_snap_g *g);
     void *ud;

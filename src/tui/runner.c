@@ -1,6 +1,7 @@
 /* runner.c: a Go program run step by step for the screens: src/lang loads
- * and runs it, runtime/ gives the snapshot; stdout is collected in memory as
- * the program writes it. */
+ * and runs it with every detector on, runtime/ gives the snapshot and the
+ * findings; stdout is collected in memory as the program writes it. Also
+ * the explorer, one schedule per call. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,10 @@ struct runner {
     const char *src; /* the user's file, owned by prog */
     size_t src_len;
     const char *name; /* its name as frames report it */
-    int leaks;        /* goroutines still blocked when main returned */
+    int leaks;        /* goroutines leaked: the leak findings, or when there
+                         are none the goroutines still blocked when main
+                         returned */
+    bool old_leaks;   /* leaks counted from the snapshot, not findings */
     char panic[256];  /* the panic's text after "panic: " */
 };
 
@@ -40,10 +44,10 @@ bool runner_available(void)
     return true;
 }
 
-struct runner *runner_new(const char *path, const struct runner_options *opt, char *err,
-                          size_t errsize)
+/* load_program loads and checks path; NULL with the first errors in err. */
+static struct lang_program *load_program(const char *path, bool go121, char *err, size_t errsize)
 {
-    struct lang_options lo = {.lang = opt->go121 ? "go1.21" : NULL, .no_vet = true};
+    struct lang_options lo = {.lang = go121 ? "go1.21" : NULL, .no_vet = true};
     struct lang_program *p = lang_load_file(path, &lo);
     if (!lang_program_runnable(p)) {
         size_t o = 0;
@@ -63,6 +67,31 @@ struct runner *runner_new(const char *path, const struct runner_options *opt, ch
         lang_program_free(p);
         return NULL;
     }
+    return p;
+}
+
+/* run_options turns the screens' options into a run's, detectors on. */
+static struct lang_run_options run_options(const struct runner_options *opt)
+{
+    return (struct lang_run_options){
+        .seed = opt->seed,
+        .procs = opt->procs > 0 ? opt->procs : 1,
+        .max_steps = opt->max_steps,
+        .race = true,
+        .leaks = true,
+        .lockorder = true,
+        .pct_depth = opt->pct_depth,
+        .pct_steps = opt->pct_steps,
+        .preempt_prob = opt->preempt_prob,
+    };
+}
+
+struct runner *runner_new(const char *path, const struct runner_options *opt, char *err,
+                          size_t errsize)
+{
+    struct lang_program *p = load_program(path, opt->go121, err, errsize);
+    if (!p)
+        return NULL;
     struct runner *r = xcalloc(1, sizeof *r);
     r->prog = p;
     r->out = open_memstream(&r->out_buf, &r->out_len);
@@ -72,13 +101,10 @@ struct runner *runner_new(const char *path, const struct runner_options *opt, ch
         runner_free(r);
         return NULL;
     }
-    struct lang_run_options ro = {
-        .seed = opt->seed,
-        .procs = opt->procs > 0 ? opt->procs : 1,
-        .max_steps = opt->max_steps,
-        .out = r->out,
-        .err = r->err,
-    };
+    struct lang_run_options ro = run_options(opt);
+    ro.out = r->out;
+    ro.err = r->err;
+    ro.trace = true; /* the timeline reads the event ring */
     const char *why = NULL;
     r->run = lang_run_new(p, &ro, &why);
     if (!r->run) {
@@ -111,11 +137,14 @@ static void finish(struct runner *r)
 {
     r->finished = true;
     const struct lang_outcome *o = lang_run_outcome(r->run);
-    r->leaks = 0;
-    if (o->status == LANG_RUN_OK && r->snap)
+    r->leaks = (int)rt_findings_count(lang_run_runtime(r->run), RT_FIND_LEAK);
+    r->old_leaks = false;
+    if (r->leaks == 0 && o->status == LANG_RUN_OK && r->snap) {
         for (size_t i = 0; i < r->snap->ng; i++)
             if (r->snap->gs[i].state == RT_G_WAITING || r->snap->gs[i].state == RT_G_SYSCALL)
                 r->leaks++;
+        r->old_leaks = r->leaks > 0;
+    }
     r->panic[0] = '\0';
     if (o->status == LANG_RUN_PANIC && o->message) {
         const char *m = o->message;
@@ -208,7 +237,7 @@ bool runner_finished(const struct runner *r)
     return r->finished;
 }
 
-void runner_findings(const struct runner *r, char *buf, size_t size)
+void runner_outcome_line(const struct runner *r, char *buf, size_t size)
 {
     buf[0] = '\0';
     if (!r->finished)
@@ -220,11 +249,29 @@ void runner_findings(const struct runner *r, char *buf, size_t size)
     case LANG_RUN_LIMIT: snprintf(buf, size, "%s", o->message ? o->message : "failed"); break;
     case LANG_RUN_EXIT: snprintf(buf, size, "exit status %d", o->exit_code); break;
     case LANG_RUN_OK:
-        if (r->leaks > 0)
+        if (r->old_leaks)
             snprintf(buf, size, "leak: %d goroutine%s still blocked when main returned", r->leaks,
                      r->leaks == 1 ? "" : "s");
         break;
     default: break;
+    }
+}
+
+const struct rt_finding *runner_detected(const struct runner *r, size_t *n)
+{
+    return rt_findings(lang_run_runtime(r->run), n);
+}
+
+void runner_findings(const struct runner *r, char *buf, size_t size)
+{
+    runner_outcome_line(r, buf, size);
+    size_t len = strlen(buf), n = 0;
+    const struct rt_finding *fs = runner_detected(r, &n);
+    for (size_t i = 0; i < n && len + 1 < size; i++) {
+        int w = snprintf(buf + len, size - len, "%s%s", len ? "\n" : "", fs[i].summary);
+        if (w < 0)
+            break;
+        len += (size_t)w < size - len ? (size_t)w : size - len - 1;
     }
 }
 
@@ -254,6 +301,13 @@ void runner_expect(const struct runner *r, struct bank_expect *e)
         e->outcome = r->leaks > 0 ? BANK_LEAK : BANK_OK;
         e->leaks = r->leaks;
         break;
+    }
+    /* Go's -race: a race in a run that did not crash is what it reports. */
+    if ((o->status == LANG_RUN_OK || o->status == LANG_RUN_EXIT) &&
+        rt_findings_count(lang_run_runtime(r->run), RT_FIND_RACE) > 0) {
+        e->outcome = BANK_RACE;
+        e->leaks = 0;
+        e->exit = 0;
     }
 }
 
@@ -286,4 +340,52 @@ size_t runner_trace(const struct runner *r, struct rt_event *out, size_t max)
     uint64_t last = rt_trace_last_seq(rt);
     uint64_t from = last > max ? last - max + 1 : 1;
     return rt_trace_read(rt, from, out, max);
+}
+
+/* ---- exploration ------------------------------------------------------------ */
+
+struct runner_explore {
+    struct lang_program *prog;
+    struct lang_explorer *x;
+};
+
+struct runner_explore *runner_explore_new(const char *path, const struct runner_options *opt,
+                                          unsigned long n, char *err, size_t errsize)
+{
+    struct lang_program *p = load_program(path, opt->go121, err, errsize);
+    if (!p)
+        return NULL;
+    struct lang_run_options ro = run_options(opt);
+    ro.pct_depth = 0;
+    ro.pct_steps = 0;
+    const char *why = NULL;
+    struct lang_explorer *x = lang_explorer_new(p, &ro, n, 3, &why);
+    if (!x) {
+        snprintf(err, errsize, "%s", why ? why : "the program cannot run");
+        lang_program_free(p);
+        return NULL;
+    }
+    struct runner_explore *e = xcalloc(1, sizeof *e);
+    e->prog = p;
+    e->x = x;
+    return e;
+}
+
+bool runner_explore_next(struct runner_explore *x)
+{
+    return lang_explorer_next(x->x);
+}
+
+const struct lang_explore_result *runner_explore_result(const struct runner_explore *x)
+{
+    return lang_explorer_result(x->x);
+}
+
+void runner_explore_free(struct runner_explore *x)
+{
+    if (!x)
+        return;
+    lang_explorer_free(x->x);
+    lang_program_free(x->prog);
+    free(x);
 }

@@ -1,7 +1,9 @@
 /* runner.h: the one place the TUI runs Go: a program loaded and checked by
  * src/lang, run on the runtime step by step, with its output, snapshot and
  * outcome kept for the screens. The Run screen steps it; the quiz runs
- * predict-the-outcome exercises to the end to learn the right answer. */
+ * predict-the-outcome exercises to the end to learn the right answer.
+ * Every run has all three detectors on (races, leaks, lock order): the
+ * screens show what they find. */
 #ifndef CHANLAB_TUI_RUNNER_H
 #define CHANLAB_TUI_RUNNER_H
 
@@ -22,6 +24,9 @@ struct runner_options {
     int procs;                    /* GOMAXPROCS (<= 0: 1) */
     bool go121;                   /* shared loop variables */
     unsigned long long max_steps; /* statements before the run is stopped (0: none) */
+    int pct_depth;                /* > 0: a PCT schedule (lang_run_options) */
+    unsigned long long pct_steps;
+    double preempt_prob;
 };
 
 /* runner_new loads and checks the Go file at path and prepares a run.
@@ -53,11 +58,21 @@ const struct lang_outcome *runner_outcome(const struct runner *r);
 unsigned long long runner_events(const struct runner *r); /* scheduling events so far */
 bool runner_finished(const struct runner *r);
 
-/* runner_findings writes what the run found, one per line ("deadlock: all
- * goroutines are asleep", "panic: send on closed channel", "leak: 2
- * goroutines still blocked when main returned"), into buf; "" when none
- * or still running. */
+/* runner_outcome_line writes how a finished run failed, one line ("fatal
+ * error: all goroutines are asleep - deadlock!", "panic: boom", "exit
+ * status 3"), into buf; "" when it did not fail or is still running. When
+ * the leak detector reported nothing but goroutines were still blocked as
+ * main returned, it says "leak: 2 goroutines still blocked when main
+ * returned". */
+void runner_outcome_line(const struct runner *r, char *buf, size_t size);
+
+/* runner_findings writes everything the run found, one per line: the
+ * outcome line, then each detector finding's summary; "" when none. */
 void runner_findings(const struct runner *r, char *buf, size_t size);
+
+/* runner_detected gives the detectors' findings so far (runtime.h), in the
+ * order found; *n gets the count. Valid until the next step. */
+const struct rt_finding *runner_detected(const struct runner *r, size_t *n);
 
 /* runner_expect describes a finished run as the bank's EXPECT (outcome,
  * stdout, panic text, exit code, leaked goroutines). Strings point into the
@@ -67,6 +82,20 @@ void runner_expect(const struct runner *r, struct bank_expect *e);
 /* runner_trace copies the newest events of the run's trace, at most max,
  * oldest first, into out; returns how many. */
 size_t runner_trace(const struct runner *r, struct rt_event *out, size_t max);
+
+/* ---- exploration: lang_explore for the screens, one schedule at a time -- */
+
+struct runner_explore;
+
+/* runner_explore_new loads the Go file at path and prepares n schedules
+ * (lang.h, "EXPLORER") from opt's seed, procs and step limit, with every
+ * detector on. Returns NULL with the reason in err, as runner_new. */
+struct runner_explore *runner_explore_new(const char *path, const struct runner_options *opt,
+                                          unsigned long n, char *err, size_t errsize);
+/* runner_explore_next runs one schedule; false when exploration is over. */
+bool runner_explore_next(struct runner_explore *x);
+const struct lang_explore_result *runner_explore_result(const struct runner_explore *x);
+void runner_explore_free(struct runner_explore *x); /* NULL is fine */
 
 /* runner_goroutine_line returns
  the line in the user's file where goroutine

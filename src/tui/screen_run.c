@@ -32,6 +32,8 @@ struct run_state {
     bool fix;                /* showing the exercise's fix */
     bool workspace;          /* running the user's edited copy */
     unsigned long long seed; /* the schedule seed */
+    int pct_depth;           /* > 0: a PCT schedule the explorer found */
+    unsigned long long pct_steps;
     int procs;
     bool go121;
     struct runner *runner;
@@ -47,7 +49,8 @@ struct run_state {
     int hint; /* hints shown */
     char notice[1600];
     bool confirm_reset;
-    bool recorded; /* the finished run was stored */
+    bool recorded;                   /* the finished run was stored */
+    struct runner_explore *explorer; /* x: lang_explore, a schedule per tick */
     /* Exploration and checks: seeds tried, the first failure. */
     int tried, total;
     unsigned long long fail_seed;
@@ -82,6 +85,7 @@ void run_free(struct app *a)
     if (!a->run)
         return;
     drop_runner(a->run);
+    runner_explore_free(a->run->explorer);
     free(a->run->events);
     free(a->run);
     a->run = NULL;
@@ -112,7 +116,11 @@ static void load(struct run_state *st)
     st->work = W_NONE;
     st->recorded = false;
     st->error[0] = '\0';
-    struct runner_options ro = {st->seed, st->procs, st->go121, 0};
+    struct runner_options ro = {.seed = st->seed,
+                                .procs = st->procs,
+                                .go121 = st->go121,
+                                .pct_depth = st->pct_depth,
+                                .pct_steps = st->pct_steps};
     st->runner = runner_new(st->path, &ro, st->error, sizeof st->error);
     if (!st->runner) {
         st->src = read_all(st->path, &st->src_len);
@@ -125,6 +133,8 @@ static void open_path(struct app *a, const char *path)
 {
     struct run_state *st = state(a);
     snprintf(st->path, sizeof st->path, "%s", path);
+    st->pct_depth = 0;
+    st->pct_steps = 0;
     st->src_top = 0;
     st->panel_scroll = 0;
     st->timeline = false;
@@ -272,13 +282,15 @@ static void step(struct app *a, struct run_state *st, unsigned long long events)
     refresh_events(st);
 }
 
-/* One seed of an exploration or check; returns false when it is over. */
+/* One seed of a check of the user's copy against the fix's declared
+ * outcome; returns false when it is over. */
 static bool explore_one(struct app *a, struct run_state *st)
 {
     if (st->tried >= st->total)
         return false;
     unsigned long long seed = (unsigned long long)st->tried + 1;
-    struct runner_options ro = {seed, st->procs, st->go121, RUN_MAX_STEPS};
+    struct runner_options ro = {
+        .seed = seed, .procs = st->procs, .go121 = st->go121, .max_steps = RUN_MAX_STEPS};
     char err[1024];
     struct runner *r = runner_new(st->path, &ro, err, sizeof err);
     st->tried++;
@@ -300,19 +312,61 @@ static bool explore_one(struct app *a, struct run_state *st)
     return st->tried < st->total;
 }
 
+/* start_explore begins x: lang_explore from the current seed. */
+static void start_explore(struct run_state *st)
+{
+    runner_explore_free(st->explorer);
+    struct runner_options ro = {
+        .seed = st->seed, .procs = st->procs, .go121 = st->go121, .max_steps = RUN_MAX_STEPS};
+    char err[1024];
+    st->explorer = runner_explore_new(st->path, &ro, EXPLORE_N, err, sizeof err);
+    st->tried = 0;
+    st->total = EXPLORE_N;
+    if (!st->explorer) {
+        snprintf(st->notice, sizeof st->notice, "Cannot explore: %s", err);
+        return;
+    }
+    snprintf(st->notice, sizeof st->notice,
+             "Exploring %d schedules: the first with seed %llu, then PCT schedules with seeds "
+             "%llu, %llu, ...; Esc stops.",
+             EXPLORE_N, st->seed, st->seed + 1, st->seed + 2);
+    st->work = W_EXPLORE;
+}
+
+/* explore_tick runs one schedule; false when exploration is over. */
+static bool explore_tick(struct run_state *st)
+{
+    if (!st->explorer)
+        return false;
+    bool more = runner_explore_next(st->explorer);
+    st->tried = (int)runner_explore_result(st->explorer)->ran;
+    return more;
+}
+
+/* finish_explore says what exploration found and loads the failing
+ * schedule, so the learner can watch it. */
 static void finish_explore(struct app *a, struct run_state *st)
 {
-    if (st->fail_seed) {
+    const struct lang_explore_result *res = runner_explore_result(st->explorer);
+    if (res->failed) {
+        const char *base = strrchr(st->path, '/');
         snprintf(st->notice, sizeof st->notice,
-                 "Schedule %d of %d failed: seed %llu. It is loaded now: press c to run it "
-                 "to the end.\n%s",
-                 st->tried, st->total, st->fail_seed, st->fail_what);
-        st->seed = st->fail_seed;
+                 "Schedule %lu of %lu failed (%s): %s\nIt is loaded now: press c to run it to the "
+                 "end.\nreplay: chanlab run %s %s",
+                 res->schedule, res->total, lang_explore_kind_text(res->kind), res->message,
+                 base ? base + 1 : st->path, res->flags);
+        st->seed = res->replay.seed;
+        st->pct_depth = res->replay.pct_depth;
+        st->pct_steps = res->replay.pct_steps;
         load(st);
     } else {
         snprintf(st->notice, sizeof st->notice,
-                 "All %d schedules (seeds 1-%d) gave the expected outcome.", st->tried, st->tried);
+                 "No failure in %lu schedules (seeds %llu-%llu, PCT depth %d): no deadlock, panic, "
+                 "leak, race or lock-order inversion, and every one printed what the first did.",
+                 res->ran, st->seed, st->seed + res->ran - 1, res->pct_depth);
     }
+    runner_explore_free(st->explorer);
+    st->explorer = NULL;
     (void)a;
 }
 
@@ -357,14 +411,15 @@ static void run_tick(struct app *a)
     case W_TO_END: step(a, st, ~0ULL); break;
 
     case W_EXPLORE:
+        if (!explore_tick(st)) {
+            st->work = W_NONE;
+            finish_explore(a, st);
+        }
+        break;
     case W_CHECK:
         if (!explore_one(a, st)) {
-            enum work w = st->work;
             st->work = W_NONE;
-            if (w == W_EXPLORE)
-                finish_explore(a, st);
-            else
-                finish_check(a, st);
+            finish_check(a, st);
         }
         break;
     default: break;
@@ -386,11 +441,14 @@ static void status_line(struct app *a, struct run_state *st, struct canvas *cv, 
     char t[32] = "0s";
     if (s)
         run_view_duration(s->now, t, sizeof t);
+    char pct[64] = "";
+    if (st->pct_depth > 0)
+        snprintf(pct, sizeof pct, " \u00b7 PCT %d/%llu", st->pct_depth, st->pct_steps);
     snprintf(left, sizeof left,
-             "%s%s \u00b7 seed %llu \u00b7 procs %d \u00b7 events %llu "
+             "%s%s \u00b7 seed %llu%s \u00b7 procs %d \u00b7 events %llu "
              "\u00b7 t=%s",
-             st->title, which, st->seed, st->procs, st->runner ? runner_events(st->runner) : 0ULL,
-             t);
+             st->title, which, st->seed, pct, st->procs,
+             st->runner ? runner_events(st->runner) : 0ULL, t);
     int role = ROLE_INFO;
     switch (st->work) {
     case W_PLAY:
@@ -442,7 +500,8 @@ static void run_draw(struct app *a, struct canvas *cv, struct rect body)
         v.src = runner_source(st->runner, &v.src_len);
         v.snap = runner_snapshot(st->runner);
         v.out = runner_output(st->runner, &v.out_len);
-        runner_findings(st->runner, findings, sizeof findings);
+        runner_outcome_line(st->runner, findings, sizeof findings);
+        v.found = runner_detected(st->runner, &v.nfound);
         v.line_of = line_of;
         v.ud = st->runner;
     } else {
@@ -568,6 +627,8 @@ static void edit(struct app *a, struct run_state *st)
     }
     st->workspace = true;
     st->fix = false;
+    st->pct_depth = 0;
+    st->pct_steps = 0;
     snprintf(st->path, sizeof st->path, "%s", ws);
     st->tried = 0;
     st->total = CHECK_N;
@@ -680,6 +741,8 @@ static bool run_key(struct app *a, struct tkey k)
     case 'S':
         st->seed = st->seed * 6364136223846793005ULL + 1442695040888963407ULL;
         st->seed >>= 33;
+        st->pct_depth = 0;
+        st->pct_steps = 0;
         st->notice[0] = '\0';
         load(st);
         return true;
@@ -691,16 +754,12 @@ static bool run_key(struct app *a, struct tkey k)
         st->fix = !st->fix || st->workspace;
         st->workspace = false;
         snprintf(st->path, sizeof st->path, "%s", st->fix ? st->ex->fix->path : st->ex->path);
+        st->pct_depth = 0;
+        st->pct_steps = 0;
         st->notice[0] = '\0';
         load(st);
         return true;
-    case 'x':
-        st->tried = 0;
-        st->total = EXPLORE_N;
-        st->fail_seed = 0;
-        snprintf(st->notice, sizeof st->notice, "Exploring %d schedules; Esc stops.", EXPLORE_N);
-        st->work = W_EXPLORE;
-        return true;
+    case 'x': start_explore(st); return true;
     case 't':
         st->timeline = !st->timeline;
         refresh_events(st);

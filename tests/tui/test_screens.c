@@ -81,8 +81,10 @@ static char *frame(struct fixture *f)
 static void assert_shows(struct fixture *f, const char *text)
 {
     char *d = frame(f);
-    if (!strstr(d, text))
-        fail_msg("the frame lacks \"%s\":\n%s", text, d);
+    if (!strstr(d, text)) {
+        fputs(d, stderr); /* whole: cmocka cuts long messages */
+        fail_msg("the frame (above) lacks \"%s\"", text);
+    }
     free(d);
 }
 
@@ -301,6 +303,36 @@ static void test_run_deadlock_and_fix(void **state)
     assert_shows(f, "Hint 1 of 2: Who receives?");
 }
 
+/* x explores 100 schedules with lang_explore and loads the first that
+ * fails: here a select over two ready channels prints one line or the
+ * other, so some schedule prints what schedule 0 did not. */
+static void test_run_explore(void **state)
+{
+    struct fixture *f = *state;
+    char path[700];
+    snprintf(path, sizeof path, "%s/flaky.go", f->dir);
+    th_write_file(path, "package main\n\nimport \"fmt\"\n\nfunc main() {\n"
+                        "\ta := make(chan int, 1)\n\tb := make(chan int, 1)\n"
+                        "\ta <- 1\n\tb <- 2\n\tselect {\n\tcase v := <-a:\n"
+                        "\t\tfmt.Println(\"got\", v)\n\tcase v := <-b:\n"
+                        "\t\tfmt.Println(\"got\", v)\n\t}\n}\n");
+    canvas_free(f->cv);
+    f->cv = canvas_new(160, 50); /* room for the whole notice */
+    run_open_file(f->a, path, 1, 1);
+    key(f, 'x');
+    assert_shows(f, "Exploring 100 schedules");
+    run_ticks(f);
+    assert_shows(f, "failed (different stdout): stdout line 1 is \"got");
+    assert_shows(f, "replay: chanlab run flaky.go --seed ");
+    assert_shows(f, "--pct-depth 3 --pct-steps 100 --race");
+    assert_shows(f, "--leaks --lockorder --max-steps 2000000");
+    /* The failing schedule is loaded, PCT and all, and runs as found. */
+    assert_shows(f, "\u00b7 PCT 3/100 \u00b7");
+    key(f, 'c');
+    run_ticks(f);
+    assert_shows(f, "finished: runs to completion");
+}
+
 /* mask_events blanks the event count of a Run frame: the runtime counts a
  * goroutine resumed after each return to the host as an event, so the
  * count depends on how the run was sliced, while the schedule does not. */
@@ -378,6 +410,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_help_and_too_small, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_of_three, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_run_explore, setup, teardown),
         cmocka_unit_test_setup_teardown(test_run_deadlock_and_fix, setup, teardown),
         cmocka_unit_test_setup_teardown(test_step_and_run_agree, setup, teardown),
         cmocka_unit_test_setup_teardown(test_run_timeline, setup, teardown),

@@ -87,12 +87,72 @@ static void test_durations_and_letters(void **state)
     assert_int_equal(run_view_line_count("", 0), 0);
 }
 
+/* find_row returns the row of cv holding text, or -1; *col gets its column
+ * in cells (the text is ASCII). */
+static int find_row(const struct canvas *cv, const char *text, int *col)
+{
+    for (int y = 0; y < cv->h; y++) {
+        char *row = cv_row_text(cv, y);
+        char *at = strstr(row, text);
+        if (at) {
+            /* Count code points before it: the box drawing is multibyte. */
+            int c = 0;
+            for (char *q = row; q < at; q++)
+                if (((unsigned char)*q & 0xC0) != 0x80)
+                    c++;
+            *col = c;
+            free(row);
+            return y;
+        }
+        free(row);
+    }
+    return -1;
+}
+
+/* The Findings panel lists each detector finding's summary, its kind in
+ * the kind's colour, after the outcome line. */
+static void test_findings_panel(void **state)
+{
+    (void)state;
+    struct rt_finding fs[2] = {
+        {.kind = RT_FIND_RACE,
+         .summary = "data race: write at x.go:10 by goroutine 7 vs write at x.go:10 by "
+                    "goroutine 6"},
+        {.kind = RT_FIND_LEAK,
+         .summary = "leak: goroutine 6 [chan send] at x.go:12 (created at x.go:20)"},
+    };
+    struct run_view v = {.src = "package main\n", .src_len = 13, .out = "", .findings = ""};
+    v.found = fs;
+    v.nfound = 2;
+    struct canvas *cv = canvas_new(120, 40);
+    run_view_draw(cv, (struct rect){0, 0, 120, 40}, &v);
+    int col = 0;
+    int y = find_row(cv, "data race: write at x.go:10", &col);
+    if (y < 0)
+        fail_msg("no race summary in:\n%s", cv_dump(cv));
+    assert_int_equal(cv_cell(cv, col, y)->role, ROLE_BAD);
+    assert_true(cv_cell(cv, col, y)->attr & ATTR_BOLD);
+    assert_int_equal(cv_cell(cv, col + 11, y)->role, ROLE_TEXT); /* "write", after the kind */
+    int y2 = find_row(cv, "leak: goroutine 6 [chan send]", &col);
+    assert_true(y2 > y);
+    assert_int_equal(cv_cell(cv, col, y2)->role, ROLE_WARN);
+    /* Nothing found: the panel says what it watches for. */
+    canvas_free(cv);
+    cv = canvas_new(120, 40);
+    v.nfound = 0;
+    run_view_draw(cv, (struct rect){0, 0, 120, 40}, &v);
+    assert_true(find_row(cv, "none so far", &col) >= 0);
+    assert_true(find_row(cv, "(watching for data races, leaks and lock-order", &col) >= 0);
+    canvas_free(cv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_unreadable_file_and_no_terminal),
         cmocka_unit_test(test_durations_and_letters),
+        cmocka_unit_test(test_findings_panel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
