@@ -1,7 +1,10 @@
 // want: race 1
 // output: varies
+// go-race: count varies
 // Two goroutines increment a shared counter with no synchronisation: the
-// load and the store of counter++ interleave and updates are lost.
+// load and the store of counter++ interleave and updates are lost. (Go
+// reports one or two races depending on how the goroutines interleave;
+// chanlab's default schedule runs them one after the other: one report.)
 package main
 
 import (
