@@ -302,6 +302,8 @@ static __attribute__((noinline)) void chan_recv_slow(struct rt *rt, struct rt_ch
 
 enum rt_err rt_chan_send(struct rt *rt, struct rt_chan *c, const void *elem)
 {
+    if (rt->race && c)
+        rt_race_chan_access(rt, c, false);
     if (c && c->count < c->cap && !c->closed && !c->recvq.first) {
         /* Fast path: room in the buffer and nobody to hand to (chansend's
          * order: closed, then a waiting receiver, then the buffer). */
@@ -340,6 +342,8 @@ void rt_chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok)
 
 enum rt_err rt_chan_trysend(struct rt *rt, struct rt_chan *c, const void *elem, bool *done)
 {
+    if (rt->race && c)
+        rt_race_chan_access(rt, c, false);
     enum rt_err err;
     bool d = chan_send(rt, c, elem, false, &err);
     if (done)
@@ -360,6 +364,8 @@ enum rt_err rt_chan_close(struct rt *rt, struct rt_chan *c)
         return RT_ERR_CLOSE_NIL;
     if (c->closed)
         return RT_ERR_CLOSE_CLOSED;
+    if (rt->race)
+        rt_race_chan_access(rt, c, true);
     c->closed = true;
     if (rt->race)
         rt_race_release(rt, c);

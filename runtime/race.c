@@ -31,11 +31,14 @@
  * (chan.go racesync/racenotify, the sync package, atomics as acquire plus
  * release-merge on the address).
  *
- * Reports. A race is reported once per unordered pair of sites and once per
- * address, as Go's race runtime does (suppress_equal_stacks and
- * suppress_equal_addresses), as an RT_FIND_RACE finding whose report is the
- * Go race detector's text without the "+0x.." PC offsets, and with a fake
- * address that depends only on the order addresses were first seen. */
+ * Reports. A race is reported once per unordered pair of sites (Go's
+ * suppress_equal_stacks), as an RT_FIND_RACE finding whose report is the Go
+ * race detector's text without the "+0x.." PC offsets, and with a fake
+ * address that depends only on the order addresses were first seen. As in
+ * Go's race runtime (ThreadSanitizer v3), a race found on an address empties
+ * its shadow cell and the racing access is not recorded: the next access
+ * starts afresh, so one unsynchronised counter++ loop gives one report, not
+ * one per iteration. */
 #include "rt_impl.h"
 
 #include <stdlib.h>
@@ -111,7 +114,6 @@ struct shadow {
     epoch_t w, r;   /* r: RSHARED in the low half: read vector index in high */
     rt_site w_site, r_site;
     uint32_t fake; /* fake address index */
-    bool racy;     /* already reported: Go reports an address once */
 };
 
 struct sync_obj {
@@ -330,6 +332,11 @@ void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child)
     tick(p);
 }
 
+uint32_t rt_race_nslots(const struct rt *rt)
+{
+    return rt->race ? rt->race->nslots : 0;
+}
+
 void rt_race_exit(struct rt *rt, struct rt_g *g)
 {
     struct rt_race *R = rt->race;
@@ -342,7 +349,10 @@ void rt_race_exit(struct rt *rt, struct rt_g *g)
     g->race = NULL;
     struct slot *sl = &R->slots[rg->slot];
     sl->next_clock = ep_clock(rg->epoch) + 1;
-    sl->max_rec = rg->max_rec;
+    /* The next holder's creator must know every clock any holder left in
+     * shadow memory; a holder that recorded nothing adds nothing. */
+    if (rg->max_rec > sl->max_rec)
+        sl->max_rec = rg->max_rec;
     vc_free(&rg->vc);
     if (R->nfree == R->capfree) {
         R->capfree = R->capfree ? 2 * R->capfree : 64;
@@ -605,11 +615,22 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+static bool starts_with(const char *s, const char *prefix)
+{
+    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* site_pos writes "file.go:line" of the innermost frame of s that is the
+ * program's own (not runtime.*, not sync/atomic.*), for the summary. */
 static void site_pos(const struct rt *rt, rt_site s, char *buf, size_t size)
 {
-    struct rt_frame fr;
-    if (rt_site_frames(rt, s, &fr, 1) == 1)
-        snprintf(buf, size, "%s:%d", base_name(fr.file), fr.line);
+    struct rt_frame fr[64];
+    size_t n = rt_site_frames(rt, s, fr, 64), k = 0;
+    while (k + 1 < n &&
+           (starts_with(fr[k].func, "runtime.") || starts_with(fr[k].func, "sync/atomic.")))
+        k++;
+    if (n > 0)
+        snprintf(buf, size, "%s:%d", base_name(fr[k].file), fr[k].line);
     else
         snprintf(buf, size, "unknown position");
 }
@@ -635,13 +656,10 @@ static void created_at(const struct rt *rt, char **buf, size_t *len, size_t *cap
 
 /* report makes the finding for the current access (write or read, at site)
  * racing with the earlier access prev (write or read, at psite). */
-static void report(struct rt *rt, struct shadow *sh, bool write, bool atomic, rt_site site,
-                   epoch_t prev, bool pwrite, rt_site psite)
+static void report(struct rt *rt, struct shadow *sh, bool write, rt_site site, epoch_t prev,
+                   bool pwrite, rt_site psite)
 {
     struct rt_race *R = rt->race;
-    if (sh->racy)
-        return;
-    sh->racy = true;
     if (pair_seen(R, site, psite))
         return;
     struct rt_race_g *me = cur_rg(rt);
@@ -702,7 +720,8 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
     me->max_rec = myclock;
     if (write) {
         if (sh->w && sh->w != e && concurrent(me, sh->w, atomic)) {
-            report(rt, sh, true, atomic, site, sh->w, true, sh->w_site);
+            report(rt, sh, true, site, sh->w, true, sh->w_site);
+            goto raced;
         } else if (r_shared(sh->r)) {
             struct rvec *v = &R->rv[ep_clock(sh->r)];
             for (uint32_t i = 0; i < v->n; i++) {
@@ -711,12 +730,13 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
                     continue;
                 epoch_t pe = mk_epoch(i, re->clock) | (re->atomic ? ATOMIC_BIT : 0);
                 if (concurrent(me, pe, atomic)) {
-                    report(rt, sh, true, atomic, site, pe, false, re->site);
-                    break;
+                    report(rt, sh, true, site, pe, false, re->site);
+                    goto raced;
                 }
             }
         } else if (sh->r && concurrent(me, sh->r, atomic)) {
-            report(rt, sh, true, atomic, site, sh->r, false, sh->r_site);
+            report(rt, sh, true, site, sh->r, false, sh->r_site);
+            goto raced;
         }
         if (r_shared(sh->r))
             rv_drop(R, ep_clock(sh->r));
@@ -725,8 +745,10 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
         sh->w_site = site;
         return;
     }
-    if (sh->w && concurrent(me, sh->w, atomic))
-        report(rt, sh, false, atomic, site, sh->w, true, sh->w_site);
+    if (sh->w && concurrent(me, sh->w, atomic)) {
+        report(rt, sh, false, site, sh->w, true, sh->w_site);
+        goto raced;
+    }
     if (r_shared(sh->r)) {
         rv_set(&R->rv[ep_clock(sh->r)], me->slot, myclock, site, atomic);
     } else if (!sh->r || ep_slot(sh->r) == me->slot ||
@@ -741,6 +763,13 @@ static __attribute__((noinline)) void access_slow(struct rt *rt, struct shadow *
         rv_set(v, me->slot, myclock, site, atomic);
         sh->r = mk_epoch(RSHARED, idx);
     }
+    return;
+raced:
+    /* Go's race runtime empties the cell and drops the racing access. */
+    if (r_shared(sh->r))
+        rv_drop(R, ep_clock(sh->r));
+    sh->r = 0;
+    sh->w = 0;
 }
 
 static inline struct shadow *sh_find(const struct rt_race *R, uintptr_t a)
@@ -799,6 +828,27 @@ void rt_race_atomic(struct rt *rt, const void *addr, bool write)
     /* so_get again: access_slow does not touch the sync table, but keep the
      * pointer use obviously valid. */
     release_to(me, &so_get(R, addr)->vc);
+}
+
+/* ---- channel send and close as accesses ------------------------------------------ */
+
+/* Go's chansend reads the channel (racereadpc on c.raceaddr()) and
+ * closechan writes it, so a send not ordered before a close is a data race
+ * with a runtime frame on top. The frames name Go's sources as an official
+ * install has them (Go 1.23 line numbers: each function's first line). */
+#define RT_GOROOT_CHAN "/usr/local/go/src/runtime/chan.go"
+
+void rt_race_chan_access(struct rt *rt, struct rt_chan *c, bool close)
+{
+    if (!rt->curg)
+        return; /* a timer's own send: Go does not check those */
+    rt_site s =
+        rt_site_intern(rt, rt_current_site(rt), close ? "runtime.closechan" : "runtime.chansend",
+                       RT_GOROOT_CHAN, close ? 397 : 171);
+    if (close)
+        rt_race_write(rt, c, s);
+    else
+        rt_race_read(rt, c, s);
 }
 
 /* ---- forgetting memory ---------------------------------------------------------- */

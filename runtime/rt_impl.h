@@ -433,6 +433,10 @@ void rt_race_chan_sync(struct rt *rt, struct rt_chan *c, struct rt_g *other);
 /* rt_race_chan_slot is Go's racenotify: goroutine g (NULL: the current
  * one) sends into or receives from buffer slot idx of c. */
 void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g *g);
+/* rt_race_chan_access: a send on c (close false) is a read of the channel,
+ * close(c) a write, as in Go: a send not ordered before the close races with
+ * it. Sites get a runtime.chansend / runtime.closechan frame on top. */
+void rt_race_chan_access(struct rt *rt, struct rt_chan *c, bool close);
 /* rt_race_timer_fire: timer t fires; the scheduler context that runs its
  * send or callback acquires what the NewTimer / Reset / AfterFunc call
  * released into t (and nothing else). */
@@ -442,6 +446,8 @@ void rt_race_timer_fire(struct rt *rt, const void *t);
  * access against plain accesses (atomics never race with each other), and
  * release-merges into addr's clock. */
 void rt_race_atomic(struct rt *rt, const void *addr, bool write);
+/* rt_race_nslots: vector clock slots made so far (tests check reuse). */
+uint32_t rt_race_nslots(const struct rt *rt);
 
 /* lockorder.c; sync.c calls the three hooks only when rt->lg is set.
  * rt_lockorder_wait: the current goroutine is about to wait for lock (Lock,

@@ -587,16 +587,24 @@ void rt_finding_add(struct rt *rt, const struct rt_finding *f);
  * them for every load and store of memory that two goroutines could share:
  * addr identifies one variable (a slice element, a struct field, a map as a
  * whole, a captured cell), site is where the current goroutine touches it.
- * Happens-before comes from the runtime's own operations (go, channels,
- * select, Mutex, RWMutex, WaitGroup, Once, Cond, atomics, timers); the host
- * adds its own edges with rt_race_release / rt_race_acquire on an address.
- * A race is reported once per pair of sites. */
+ * Called from outside goroutines (a timer callback, the host between runs)
+ * they count as the scheduler's accesses. Happens-before comes from the
+ * runtime's own operations (go, channels, select, Mutex, RWMutex, WaitGroup,
+ * Once, Cond, atomics, timers); the host adds its own edges with
+ * rt_race_release / rt_race_acquire on an address. A race is reported once
+ * per pair of sites (either order); as in Go's race detector, a race found
+ * on an address also forgets that address's earlier accesses and does not
+ * record the racing one, so detection there starts afresh. Atomic operations
+ * (rt_atomic_*) count as accesses too, at the site the site hook gives:
+ * they never race with each other, but a plain access concurrent with one
+ * does. */
 void rt_race_read(struct rt *rt, const void *addr, rt_site site);
 void rt_race_write(struct rt *rt, const void *addr, rt_site site);
 void rt_race_release(struct rt *rt, const void *obj); /* the current G's clock into obj */
 void rt_race_acquire(struct rt *rt, const void *obj); /* obj's clock into the current G */
 /* rt_race_forget: the host freed [addr, addr + size); drop its shadow state
- * (a new object at the same address starts clean). */
+ * and the clocks of sync objects in it (a new object at the same address
+ * starts clean). Costs min(size, shadow table size) probes. */
 void rt_race_forget(struct rt *rt, const void *addr, size_t size);
 
 /* rt_lock_set_label names a Mutex or RWMutex for lock-order reports

@@ -38,6 +38,8 @@ static bool poll(struct rt *rt, struct rt_case *cs, enum rt_err *err)
         }
         return false;
     }
+    if (rt->race)
+        rt_race_chan_access(rt, c, false);
     if (c->closed) {
         *err = RT_ERR_SEND_CLOSED;
         return true;
@@ -102,6 +104,8 @@ static __attribute__((noinline)) enum rt_err select_block(struct rt *rt, struct 
     *chosen = won;
     struct rt_case *cs = &cases[won];
     if (cs->dir == RT_SEND) {
+        if (rt->race)
+            rt_race_chan_access(rt, cs->chan, false);
         if (!sgs[won].success)
             err = RT_ERR_SEND_CLOSED;
     } else {

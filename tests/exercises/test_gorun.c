@@ -7,10 +7,15 @@
  * and run, and its stdout and exit status must be what the bank declares,
  * and for a panic or a deadlock the first line of stderr too.
  *
- * Skipped (exit 77, with the reason): no Go toolchain; race exercises (they
- * need -race, cgo and a C toolchain); schedule-dependent ones (one run
- * proves nothing); programs importing golang.org/x/... (no module download
- * offline). */
+ * Race exercises, and the fixes of race exercises, are built with -race
+ * (cgo and the C toolchain): a race program must exit 66 with Go's "WARNING:
+ * DATA RACE" report, its fix must run clean. Programs importing
+ * golang.org/x/sync use Debian's copy of the real module
+ * (golang-golang-x-sync-dev, $GOXSYNC) through a replace directive.
+ *
+ * Skipped (exit 77, with the reason): no Go toolchain; schedule-dependent
+ * programs (one run proves nothing); golang.org/x/sync programs when
+ * $GOXSYNC is not installed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -33,6 +38,8 @@ static bool fixed;        /* the .fixed.go of a pair */
 static struct bank *bank; /* the shipped bank */
 static const struct bank_exercise *ex;
 static const struct bank_expect *want;
+static bool race;  /* build with -race */
+static bool xsync; /* imports golang.org/x/sync */
 
 static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -74,8 +81,17 @@ static void test_under_go(void **state)
     char *src = th_read_file(src_path, NULL);
     assert_non_null(src);
     th_write_file(main_go, src);
-    th_write_file(mod, ex->go121 ? "module chanlab.test/exercise\n\ngo 1.21\n"
-                                 : "module chanlab.test/exercise\n\ngo 1.23\n");
+    char *modtext =
+        xasprintf("module chanlab.test/exercise\n\ngo %s\n", ex->go121 ? "1.21" : "1.23");
+    if (xsync) {
+        char *more =
+            xasprintf("%s\nrequire golang.org/x/sync v0.0.0\n\nreplace golang.org/x/sync => %s\n",
+                      modtext, getenv("GOXSYNC"));
+        free(modtext);
+        modtext = more;
+    }
+    th_write_file(mod, modtext);
+    free(modtext);
 
     const char *work = th_env("GOWORK_DIR");
     char *gocache = xasprintf("GOCACHE=%s/cache", work);
@@ -88,9 +104,15 @@ static void test_under_go(void **state)
                    "GOFLAGS=-mod=mod",
                    "GO111MODULE=on",
                    "GOWORK=off",
-                   "CGO_ENABLED=0",
+                   race ? "CGO_ENABLED=1" : "CGO_ENABLED=0",
                    NULL};
-    char *build[] = {(char *)th_env("GO"), "-C", tmp, "build", "-o", prog, ".", NULL};
+    char *build[] = {(char *)th_env("GO"), "-C", tmp, "build", "-o", prog, ".", NULL, NULL};
+    if (race) {
+        build[4] = "-race";
+        build[5] = "-o";
+        build[6] = prog;
+        build[7] = ".";
+    }
     struct th_result b = th_run(build, NULL, 600, env);
     if (b.status != 0 || b.timed_out)
         fail_msg("go build %s failed (exit %d):\n%s%s", rel, b.status, b.out, b.err);
@@ -116,6 +138,12 @@ static void test_under_go(void **state)
         first = xasprintf("panic: %s\n", want->panic);
     else if (want->outcome == BANK_DEADLOCK)
         first = xasprintf("fatal error: all goroutines are asleep - deadlock!\n");
+    else if (want->outcome == BANK_RACE)
+        first = xasprintf("==================\nWARNING: DATA RACE\n");
+    if (race && want->outcome != BANK_RACE && strstr(r.err, "WARNING: DATA RACE")) {
+        printf("%s: Go's race detector reports a race in this fix\n", rel);
+        ok = false;
+    }
     if (first && strncmp(r.err, first, strlen(first)) != 0) {
         printf("%s: stderr does not start with the declared line\n", rel);
         quoted("  want:", first);
@@ -174,10 +202,7 @@ static int prepare(void)
         return 1;
     }
     want = fixed ? &ex->fix->expect : &ex->expect;
-    if (want->outcome == BANK_RACE) {
-        printf("SKIP %s: a race program (needs go run -race with cgo)\n", rel);
-        return SKIP;
-    }
+    race = want->outcome == BANK_RACE || (fixed && ex->expect.outcome == BANK_RACE);
     if (want->schedule_dependent) {
         printf("SKIP %s: schedule-dependent (one run under Go proves nothing)\n", rel);
         return SKIP;
@@ -190,9 +215,17 @@ static int prepare(void)
         return 1;
     }
     bool xmod = strstr(src, "\"golang.org/x/") != NULL;
+    xsync = strstr(src, "\"golang.org/x/sync/") != NULL;
     free(src);
-    if (xmod) {
-        printf("SKIP %s: imports golang.org/x/..., which cannot be downloaded offline\n", rel);
+    if (xmod && !xsync) {
+        printf("SKIP %s: imports a golang.org/x module other than x/sync\n", rel);
+        return SKIP;
+    }
+    const char *xs = getenv("GOXSYNC");
+    if (xsync && (!xs || access(xs, R_OK) != 0)) {
+        printf("SKIP %s: golang.org/x/sync is not installed at %s (Debian: "
+               "golang-golang-x-sync-dev)\n",
+               rel, xs ? xs : "(GOXSYNC unset)");
         return SKIP;
     }
     return 0;

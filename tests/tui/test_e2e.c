@@ -263,6 +263,55 @@ static void test_browse_filters_by_tier(void **state)
     wait_for("tier all");
 }
 
+/* click sends an X10 mouse press and release at column x, row y (0-based),
+ * the encoding ncurses asks tmux-256color for (kmous=\E[M, mode 1000): the
+ * bytes reach chanlab as if a terminal had sent them. */
+static void click(int x, int y)
+{
+    char ev[16];
+    snprintf(ev, sizeof ev, "\033[M%c%c%c\033[M%c%c%c", 32, 33 + x, 33 + y, 32 + 3, 33 + x, 33 + y);
+    tmux("send-keys", "-t", "app", "-l", ev);
+}
+
+/* find_text gives the 0-based column and row of text in the last capture,
+ * counting columns in characters (the frames are multi-byte UTF-8). */
+static bool find_text(const char *text, int *x, int *y)
+{
+    const char *s = T.last, *hit = strstr(s, text);
+    if (!hit)
+        return false;
+    *x = *y = 0;
+    for (const char *p = s; p < hit; p++) {
+        if (*p == '\n') {
+            (*y)++;
+            *x = 0;
+        } else if (((unsigned char)*p & 0xC0) != 0x80) {
+            (*x)++;
+        }
+    }
+    return true;
+}
+
+static void test_mouse_click(void **state)
+{
+    (void)state;
+    start(80, 24, NULL, NULL);
+    wait_for("Menu");
+    int x, y;
+    if (!find_text("Browse", &x, &y))
+        fail_msg("Home has no Browse entry:\n%s", T.last);
+    click(x + 1, y);
+    wait_for("tier all");
+    /* In Browse a click selects a row and a second click on it opens it. */
+    capture(false);
+    const char *rowtext = "junior";
+    if (!find_text(rowtext, &x, &y))
+        fail_msg("Browse lists no junior question:\n%s", T.last);
+    click(x, y);
+    click(x, y);
+    wait_for("to see the answer");
+}
+
 static void test_question_reveal_and_grade(void **state)
 {
     (void)state;
@@ -670,6 +719,7 @@ static const struct CMUnitTest scenarios[] = {
     cmocka_unit_test_teardown(test_quiz_of_three, teardown),
 
     cmocka_unit_test_teardown(test_home, teardown),
+    cmocka_unit_test_teardown(test_mouse_click, teardown),
     cmocka_unit_test_teardown(test_browse_filters_by_tier, teardown),
     cmocka_unit_test_teardown(test_question_reveal_and_grade, teardown),
     cmocka_unit_test_teardown(test_resize_and_back, teardown),
