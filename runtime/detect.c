@@ -226,3 +226,13 @@ size_t rt_g_wait_objs(const struct rt_g *g, const void **out, size_t max)
     }
     return n;
 }
+
+enum rt_gstate rt_g_state(const struct rt_g *g)
+{
+    return (enum rt_gstate)g->state;
+}
+
+enum rt_wait_reason rt_g_wait_reason(const struct rt_g *g)
+{
+    return g->state == RT_G_WAITING ? (enum rt_wait_reason)g->reason : RT_WAIT_NONE;
+}

@@ -723,6 +723,12 @@ enum rt_wait_reason {
 const char *rt_wait_reason_text(enum rt_wait_reason r);
 const char *rt_gstate_text(enum rt_gstate s); /* "runnable", "running", ... */
 
+/* rt_g_state and rt_g_wait_reason: where g is now (detectors: the leak detector tells
+ * blocked goroutines from running, runnable, sleeping and syscall ones
+ * without a whole snapshot). The reason is RT_WAIT_NONE unless g waits. */
+enum rt_gstate rt_g_state(const struct rt_g *g);
+enum rt_wait_reason rt_g_wait_reason(const struct rt_g *g);
+
 #define RT_SNAP_FRAMES 32 /* at most this many frames per goroutine in a snapshot */
 
 struct rt_snap_g {

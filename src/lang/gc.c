@@ -189,6 +189,20 @@ static void mark_children(struct heap *h, struct gc_obj *o)
     }
 }
 
+void heap_drain(struct heap *h)
+{
+    while (h->ngray) {
+        struct gc_obj *o = h->gray[--h->ngray];
+        mark_children(h, o);
+    }
+}
+
+void heap_each_obj(struct heap *h, void (*fn)(struct gc_obj *o, void *ud), void *ud)
+{
+    for (struct gc_obj *o = h->all; o; o = o->next)
+        fn(o, ud);
+}
+
 void heap_collect(struct heap *h)
 {
     for (struct gc_obj *o = h->all; o; o = o->next)
@@ -196,10 +210,7 @@ void heap_collect(struct heap *h)
             heap_mark_obj(h, o);
     if (h->hooks.mark_roots)
         h->hooks.mark_roots(h, h->hooks.ud);
-    while (h->ngray) {
-        struct gc_obj *o = h->gray[--h->ngray];
-        mark_children(h, o);
-    }
+    heap_drain(h);
     struct gc_obj **link = &h->all;
     while (*link) {
         struct gc_obj *o = *link;

@@ -197,7 +197,7 @@ struct value interp_zero(struct gstate *g, const struct type *t)
     return zero_rec(g, t);
 }
 
-struct value interp_copy(struct gstate *g, struct value v)
+static struct value copy_rec(struct gstate *g, struct value v)
 {
     if (!v.t || !v.p)
         return v;
@@ -216,9 +216,16 @@ struct value interp_copy(struct gstate *g, struct value v)
     struct vbox *src = v.p;
     struct vbox *b = interp_box(g, src->n);
     for (uint32_t i = 0; i < src->n; i++)
-        b->v[i] = interp_copy(g, src->v[i]);
+        b->v[i] = copy_rec(g, src->v[i]);
     v.p = b;
     return v;
+}
+
+struct value interp_copy(struct gstate *g, struct value v)
+{
+    if (race_on(g))
+        race_read_agg(g, v); /* a struct copy reads every field (nothing for others) */
+    return copy_rec(g, v);
 }
 
 /* ---- functions --------------------------------------------------------------------- */
@@ -326,6 +333,14 @@ const struct ifunc *interp_func(struct interp *in, const struct ast_func *decl)
     f->nslots = (uint32_t)decl->nslots;
     f->variadic = decl->type && decl->type->u.func.variadic;
     f->display = make_display(decl);
+    if (!decl->body && decl->qname) {
+        static const char *const locks[] = {"sync.Mutex.Lock",      "sync.Mutex.TryLock",
+                                            "sync.RWMutex.Lock",    "sync.RWMutex.RLock",
+                                            "sync.RWMutex.TryLock", "sync.RWMutex.TryRLock"};
+        for (size_t i = 0; i < sizeof locks / sizeof locks[0]; i++)
+            if (strcmp(decl->qname, locks[i]) == 0)
+                f->lock_method = true;
+    }
     if (!decl->body) {
         f->native = find_native(decl->qname ? decl->qname : "");
         if (!f->native)
@@ -391,6 +406,8 @@ static struct value walk_path(struct gstate *g, struct value v, const struct typ
         struct vbox *b = v.p;
         const struct type *st = v.t->underlying;
         const struct type *ft = st->u.strct.fields[path[i].field].type;
+        if (!(i == npath - 1 && addr_last))
+            race_read_box(g, b, (uint32_t)path[i].field, ft);
         struct value f = b->v[path[i].field];
         enum type_kind fk = ft->underlying->kind;
         if (i == npath - 1 && addr_last) {
@@ -929,21 +946,26 @@ void interp_loop_step(struct gstate *g)
         rt_exit(in->rt, 2);
     }
     heap_safepoint(in->heap);
+    if (__builtin_expect(in->leaks, 0) && in->steps >= in->leak_next)
+        interp_leak_poll(g);
     rt_preempt(in->rt);
 }
 
 /* ---- the collector's roots ------------------------------------------------------------------ */
 
-static void mark_g(void *ud, struct rt_g *rg)
+void interp_mark_gstate(struct heap *h, struct gstate *g)
 {
-    struct heap *h = ud;
-    struct gstate *g = rt_g_data(rg);
     if (!g)
         return;
     for (uint32_t i = 0; i < g->sp; i++)
         heap_mark_value(h, g->stk[i]);
     for (uint32_t i = 0; i < g->npanics; i++)
         heap_mark_value(h, g->panics[i].v);
+}
+
+static void mark_g(void *ud, struct rt_g *rg)
+{
+    interp_mark_gstate(ud, rt_g_data(rg));
 }
 
 static void mark_roots(struct heap *h, void *ud)
@@ -953,6 +975,10 @@ static void mark_roots(struct heap *h, void *ud)
         heap_mark_value(h, in->globals[i]);
     for (size_t i = 0; i < in->ntimers; i++)
         heap_mark_value(h, in->timers[i].f);
+    if (in->leaks && !in->tearing_down) {
+        interp_leak_mark(in, h); /* the goroutines, in phases */
+        return;
+    }
     rt_g_each(in->rt, mark_g, h);
 }
 
@@ -983,6 +1009,8 @@ static void finalize(struct gc_obj *o, void *ud)
         if (c->rc && !c->timer && in->rt)
             rt_chan_release(in->rt, c->rc);
     }
+    if (in->race)
+        interp_race_forget(in, o); /* a new object at this address starts clean */
 }
 
 /* ---- runtime hooks -------------------------------------------------------------------------- */
@@ -1196,6 +1224,27 @@ struct lang_run *lang_run_new(struct lang_program *p, const struct lang_run_opti
     cfg.hooks.frames = hook_frames;
     cfg.hooks.render = hook_render;
     cfg.hooks.g_free = hook_g_free;
+    cfg.hooks.site = interp_hook_site;
+    cfg.hooks.finding = interp_hook_finding;
+    /* Detectors and schedule exploration (lang.h). */
+    in->race = opt->race;
+    in->leaks = opt->leaks;
+    in->lockorder = opt->lockorder;
+    in->leak_interval = 512; /* interp_leak.c: LEAK_INTERVAL_MIN */
+    in->leak_next = in->leak_interval;
+    cfg.race = opt->race;
+    cfg.lockorder = opt->lockorder;
+    if (opt->pct_depth > 0) {
+        cfg.sched = RT_SCHED_PCT;
+        cfg.pct_depth = opt->pct_depth;
+        cfg.pct_steps = opt->pct_steps;
+    }
+    if (opt->preempt_prob > 0) {
+        cfg.preempt = RT_PREEMPT_RANDOM;
+        cfg.preempt_prob = opt->preempt_prob < 1 ? opt->preempt_prob : 1;
+    }
+    /* Like Go's execution tracer, the event ring is off unless asked for. */
+    cfg.trace_off = !opt->trace;
     in->rt = rt_new(&cfg);
     in->nglobals = prog->nglobals;
     in->globals = lv_calloc((size_t)prog->nglobals + 1, sizeof *in->globals);
@@ -1227,8 +1276,12 @@ static void finish(struct interp *in, enum rt_status st)
         in->exit_code = 2;
     } else {
         in->exit_code = rt_exit_code(in->rt);
+        bool clean = in->status == LANG_RUN_RUNNING || in->os_exit; /* not a panic or limit */
+        if (in->leaks && clean)
+            interp_leak_at_exit(in);
         if (in->status == LANG_RUN_RUNNING)
             in->status = in->exit_code ? LANG_RUN_EXIT : LANG_RUN_OK;
+        in->exit_code = interp_race_exit(in, in->exit_code, clean);
     }
     if (in->out)
         fflush(in->out);
@@ -1276,6 +1329,7 @@ void lang_run_free(struct lang_run *r)
     if (!r)
         return;
     struct interp *in = &r->in;
+    in->tearing_down = true;
     heap_free(in->heap);
     in->heap = NULL;
     rt_free(in->rt);

@@ -44,6 +44,7 @@ struct ifunc {
     const char *display;       /* Go's name in tracebacks: "main.(*T).m" */
     uint32_t nparams, nresults, nslots;
     bool variadic;
+    bool lock_method; /* sync's Lock, RLock, TryLock, TryRLock (lock labels) */
 };
 
 /* A frame on the C stack of a goroutine. */
@@ -59,6 +60,13 @@ struct frame {
     bool deferred;              /* this frame is a deferred call run by the runtime */
     bool pcall;                 /* a protected call from C (fmt's String/Error) */
     uint32_t panic_depth_entry; /* g->npanics when this frame's deferred call started */
+    /* Site caches for the detectors (interp_site), filled lazily: a frame's
+     * callers do not move while it is active, so the site of the caller
+     * chain is computed once; line_site is the site at line line_site_line. */
+    bool up_site_ok;
+    rt_site up_site;
+    rt_site line_site; /* 0: none cached */
+    uint32_t line_site_line;
 };
 
 /* A panic in progress. */
@@ -81,6 +89,7 @@ struct gstate {
     const struct ast_stmt *ctl; /* target of the break/continue being executed */
     uint32_t defer_mark;        /* > 0: the next call is a deferred call run by panic
                                    number defer_mark (see interp_call_func) */
+    bool leak_reported;         /* the leak detector reported this goroutine */
 };
 
 /* The cached types and functions the natives need. */
@@ -127,6 +136,17 @@ struct interp {
     size_t goroutines, goroutines_peak;
     uint64_t seed;
     uint64_t rng; /* map iteration order */
+    /* detectors (lang_run_options) */
+    bool race;         /* instrument shared loads and stores (race_* below) */
+    bool leaks;        /* leak scans (interp_leak.c) */
+    bool lockorder;    /* label locks for the lock-order graph */
+    bool tearing_down; /* lang_run_free: the heap is being released */
+    bool os_exit;      /* the run ended in os.Exit */
+    /* leak scans between collections (interp_leak.c) */
+    unsigned long long leak_next;     /* step count of the next poll */
+    unsigned long long leak_interval; /* statements between polls */
+    uint64_t leak_switches;           /* rt_counters().switches at the last scan */
+    size_t leaks_found;               /* leak findings so far */
     const char *const *args;
     int nargs;
     /* outcome */
@@ -276,6 +296,150 @@ void interp_spawn(struct interp *in, struct value fv, const char *creator, struc
 const char *interp_file_name(struct interp *in, uint32_t file);
 struct value interp_time_value(struct gstate *g, int64_t ns);
 int64_t interp_epoch_ns(void);
+
+/* ---- detectors (interp_detect.c) ------------------------------------------------- */
+
+/* interp_site returns the current call stack of g at the statement each
+ * frame runs now, as an interned site (runtime.h rt_site_intern): the frame's
+ * display name, interned file name and line. Cheap: the caller chain's site
+ * is cached per frame, and so is the last (line -> site). 0 before g runs. */
+rt_site interp_site_slow(struct gstate *g);
+static inline rt_site interp_site(struct gstate *g)
+{
+    const struct frame *f = g->top;
+    if (f && f->line_site && f->line_site_line == f->pos.line)
+        return f->line_site;
+    return interp_site_slow(g);
+}
+
+/* Runtime hooks (rt_hooks.site and .finding): the site of a goroutine; a
+ * race report goes to the program's stderr as it is found, as Go's does. */
+rt_site interp_hook_site(void *ud, const struct rt_g *rg, void *data);
+void interp_hook_finding(void *ud, const struct rt_finding *f);
+
+/* interp_label_lock names the Mutex or RWMutex that recv (a pointer to
+ * it: the receiver of a lock method) points to after the receiver's source
+ * expression x ("mu", "a.mu", "s" for an embedded Mutex), the first time the
+ * lock is seen (runtime.h rt_lock_set_label). Only with opt.lockorder. */
+void interp_label_lock(struct gstate *g, struct value recv, const struct ast_expr *x);
+
+/* ---- leaks (interp_leak.c) ----------------------------------------------------------- */
+
+/* interp_mark_gstate marks a goroutine's roots: its value stack and panics. */
+void interp_mark_gstate(struct heap *h, struct gstate *g);
+/* interp_leak_mark is the collector's root marking when opt.leaks is on:
+ * the roots without the stacks of goroutines blocked on a channel, lock,
+ * WaitGroup or Cond, then those stacks whose wait objects got marked, until
+ * nothing changes; every blocked goroutine left is reported once as leaked
+ * (RT_FIND_LEAK) and its stack marked after all (its memory stays live). */
+void interp_leak_mark(struct interp *in, struct heap *h);
+/* interp_leak_poll runs a collection (hence a leak scan) at the cadence of
+ * interp_leak.c when a goroutine switched since the last scan. Called
+ * between statements; cheap until the step count reaches in->leak_next. */
+void interp_leak_poll(struct gstate *g);
+/* interp_leak_at_exit is goleak's view when main returned (or os.Exit ran):
+ * every goroutine but main still alive and not already reported is a leak
+ * finding ("still blocked when main returned" / "still running ..."). */
+void interp_leak_at_exit(struct interp *in);
+
+/* interp_race_exit applies Go's -race exit rules at the end of a run: when
+ * races were found and the run ended cleanly (main returned, or os.Exit)
+ * with code 0, it writes "Found N data race(s)" to stderr and returns 66;
+ * otherwise it returns code unchanged. */
+int interp_race_exit(struct interp *in, int code, bool clean_exit);
+
+/* Race instrumentation (lang_run_options.race). The evaluator calls these
+ * at every load and store of memory two goroutines could share: globals,
+ * cells of captured variables, struct fields, array and slice elements,
+ * pointees (a variable's address is its struct value slot), and maps as a
+ * whole (the vmap: Go's detector treats a map operation as a read or write
+ * of the map). Locals in plain stack slots belong to one goroutine and are
+ * never instrumented; nor are sync objects (vblobs: the runtime orders
+ * them). A struct or array variable is accessed field by field: copying it
+ * reads every field (race_read_agg, done by interp_copy), storing into it
+ * writes every field (race_write_agg), so race_*_var skip aggregates. Each
+ * helper is one predictable branch when the detector is off. */
+void interp_race_access(struct gstate *g, const void *addr, bool write);
+void interp_race_agg(struct gstate *g, struct value v, bool write);
+/* interp_race_forget: the collector frees o (a box or a map); its shadow
+ * state goes (called from the heap's finalize hook). */
+void interp_race_forget(struct interp *in, struct gc_obj *o);
+
+static inline bool race_on(const struct gstate *g)
+{
+    return __builtin_expect(g->in->race, 0);
+}
+static inline bool race_type_is_aggr(const struct type *t)
+{
+    enum type_kind k = t->underlying->kind;
+    return k == T_STRUCT || k == T_ARRAY;
+}
+/* The variable at slot (of static type t) is read / written. */
+static inline void race_read_var(struct gstate *g, const struct value *slot, const struct type *t)
+{
+    if (race_on(g) && !race_type_is_aggr(t))
+        interp_race_access(g, slot, false);
+}
+static inline void race_write_var(struct gstate *g, const struct value *slot, const struct type *t)
+{
+    if (race_on(g) && !race_type_is_aggr(t))
+        interp_race_access(g, slot, true);
+}
+/* Element idx of box b (a field, an element, a cell), static type t. */
+static inline void race_read_box(struct gstate *g, struct vbox *b, uint32_t idx,
+                                 const struct type *t)
+{
+    race_read_var(g, &b->v[idx], t);
+}
+static inline void race_write_box(struct gstate *g, struct vbox *b, uint32_t idx,
+                                  const struct type *t)
+{
+    race_write_var(g, &b->v[idx], t);
+}
+/* A map operation: m is the vmap (NULL for a nil map: nothing to do). */
+static inline void race_read_map(struct gstate *g, const void *m)
+{
+    if (race_on(g) && m)
+        interp_race_access(g, m, false);
+}
+static inline void race_write_map(struct gstate *g, const void *m)
+{
+    if (race_on(g) && m)
+        interp_race_access(g, m, true);
+}
+/* Every field / element of struct or array value v, recursively (nothing
+ * for other values). */
+static inline void race_read_agg(struct gstate *g, struct value v)
+{
+    if (race_on(g))
+        interp_race_agg(g, v, false);
+}
+static inline void race_write_agg(struct gstate *g, struct value v)
+{
+    if (race_on(g))
+        interp_race_agg(g, v, true);
+}
+/* A store of a value of static type t into slot: the slot itself, or the
+ * fields of the struct or array it holds. */
+static inline void race_store(struct gstate *g, const struct value *slot, const struct type *t)
+{
+    if (race_on(g)) {
+        if (race_type_is_aggr(t))
+            interp_race_agg(g, *slot, true);
+        else
+            interp_race_access(g, slot, true);
+    }
+}
+/* A load of an element that is copied out whole (range, copy, append). */
+static inline void race_load(struct gstate *g, const struct value *slot, const struct type *t)
+{
+    if (race_on(g)) {
+        if (race_type_is_aggr(t))
+            interp_race_agg(g, *slot, false);
+        else
+            interp_race_access(g, slot, false);
+    }
+}
 
 /* ---- output (interp.c) -------------------------------------------------------- */
 

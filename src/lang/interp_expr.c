@@ -84,6 +84,17 @@ static struct vbox *frame_clo_cell(struct gstate *g, int index)
     return c->caps[index].p;
 }
 
+/* Globals may have been moved into cells by &global: reading them goes
+ * through this (t: the static type, for the race detector). */
+static inline struct value global_load(struct gstate *g, int i, const struct type *t)
+{
+    struct value *slot = &g->in->globals[i];
+    if (is_cell(g, *slot))
+        slot = &((struct vbox *)slot->p)->v[0];
+    race_read_var(g, slot, t);
+    return *slot;
+}
+
 static struct value load_ident(struct gstate *g, const struct ast_expr *e)
 {
     const struct ast_ref *r = &e->u.ident.ref;
@@ -91,17 +102,18 @@ static struct value load_ident(struct gstate *g, const struct ast_expr *e)
     switch (r->kind) {
     case REF_LOCAL: {
         struct value v = g->stk[g->top->base + (uint32_t)r->index];
-        if (is_cell(g, v))
+        if (is_cell(g, v)) {
+            race_read_box(g, v.p, 0, e->type); /* a captured variable */
             v = ((struct vbox *)v.p)->v[0];
+        }
         return v;
     }
-    case REF_UPVAL: return frame_clo_cell(g, r->index)->v[0];
-    case REF_GLOBAL: {
-        struct value v = in->globals[r->index];
-        if (is_cell(g, v))
-            v = ((struct vbox *)v.p)->v[0];
-        return v;
+    case REF_UPVAL: {
+        struct vbox *c = frame_clo_cell(g, r->index);
+        race_read_box(g, c, 0, e->type);
+        return c->v[0];
     }
+    case REF_GLOBAL: return global_load(g, r->index, e->type);
     case REF_FUNC: return interp_func_value(in, r->func);
     case REF_CONST: return const_value(g, e);
     case REF_NIL: return interp_zero(g, e->type);
@@ -179,6 +191,7 @@ static struct value sel_step(struct gstate *g, struct value v, const struct type
     }
     const struct type *su = v.t->underlying;
     const struct type *ft = su->u.strct.fields[st->field].type;
+    race_read_box(g, v.p, (uint32_t)st->field, ft);
     struct value f = ((struct vbox *)v.p)->v[st->field];
     return typed(f, ft);
 }
@@ -285,14 +298,15 @@ static struct value loc_load(struct gstate *g, const struct loc *l)
 {
     switch (l->kind) {
     case LOC_SLOT: return g->stk[l->slot];
-    case LOC_PTR: return *l->ptr;
-    case LOC_BOX: return l->box->v[l->idx];
+    case LOC_PTR: race_read_var(g, l->ptr, l->type); return *l->ptr;
+    case LOC_BOX: race_read_box(g, l->box, l->idx, l->type); return l->box->v[l->idx];
     case LOC_MAP: {
         struct value m = g->stk[l->map_slot];
         struct value k = g->stk[l->map_slot + 1];
         struct value z = interp_zero(g, l->type);
         if (!m.p)
             return z;
+        race_read_map(g, m.p);
         enum value_err err;
         const struct type *bad;
         struct value *slot = map_find(m.p, k, &err, &bad);
@@ -316,14 +330,26 @@ static void loc_store(struct gstate *g, const struct loc *l, struct value v)
     if (v.t && is_aggr(v.t))
         v = interp_copy(g, v);
     switch (l->kind) {
-    case LOC_SLOT: value_store(h, &g->stk[l->slot], v); return;
-    case LOC_PTR: value_store(h, l->ptr, v); return;
-    case LOC_BOX: value_store(h, &l->box->v[l->idx], v); return;
+    case LOC_SLOT:
+        /* a local struct's box may be shared through &s */
+        if (race_on(g) && race_type_is_aggr(l->type))
+            race_write_agg(g, g->stk[l->slot]);
+        value_store(h, &g->stk[l->slot], v);
+        return;
+    case LOC_PTR:
+        race_store(g, l->ptr, l->type);
+        value_store(h, l->ptr, v);
+        return;
+    case LOC_BOX:
+        race_store(g, &l->box->v[l->idx], l->type);
+        value_store(h, &l->box->v[l->idx], v);
+        return;
     case LOC_MAP: {
         struct value m = g->stk[l->map_slot];
         struct value k = g->stk[l->map_slot + 1];
         if (!m.p)
             interp_panic_rt(g, RTE_PLAIN, "assignment to entry in nil map");
+        race_write_map(g, m.p);
         enum value_err err;
         const struct type *bad;
         push(g, v);
@@ -432,16 +458,6 @@ static struct value address_of(struct gstate *g, const struct ast_expr *x, const
     return p;
 }
 
-/* Globals may have been moved into cells by &global: reading them goes
- * through this. */
-static inline struct value global_load(struct gstate *g, int i)
-{
-    struct value v = g->in->globals[i];
-    if (is_cell(g, v))
-        v = ((struct vbox *)v.p)->v[0];
-    return v;
-}
-
 /* ---- conversions --------------------------------------------------------------------- */
 
 static struct value string_from_runes(struct gstate *g, struct value s)
@@ -534,6 +550,9 @@ struct value interp_convert(struct gstate *g, struct value v, const struct type 
         if (fk == T_SLICE) {
             const struct type *et = from->underlying->u.array.elem;
             struct value s;
+            if (race_on(g))
+                for (uint32_t i = 0; i < slice_len(v); i++)
+                    race_read_var(g, slice_at(v, i), et);
             if (ukind(et) == T_UINT8) {
                 uint32_t n = slice_len(v);
                 char *buf = lv_malloc(n + 1);
@@ -1084,6 +1103,8 @@ uint32_t interp_eval_call(struct gstate *g, const struct ast_expr *e)
     case CALL_METHOD: {
         const struct ast_func *m = e->u.call.func;
         struct value recv = recv_value(g, fun);
+        if (g->in->lockorder && interp_func(g->in, m)->lock_method)
+            interp_label_lock(g, recv, fun->u.sel.x);
         push(g, interp_copy(g, recv));
         push_args(g, e, m->type);
         interp_call_func(g, interp_func(g->in, m), NULL, base);
@@ -1242,6 +1263,9 @@ static struct value append_values(struct gstate *g, struct value s, const struct
         push(g, (struct value){.p = ns, .t = st});
         struct vbox *arr = interp_box(g, nc);
         g->sp -= 2;
+        if (race_on(g))
+            for (uint32_t i = 0; i < len; i++) /* growslice reads the old elements */
+                race_load(g, slice_at(s, i), et);
         if (len)
             memcpy(arr->v, slice_at(s, 0), len * sizeof(struct value));
         struct value z = {.p = NULL, .t = ukind(et) == T_INTERFACE ? NULL : et};
@@ -1255,6 +1279,9 @@ static struct value append_values(struct gstate *g, struct value s, const struct
         ns->len = len + n;
         ns->cap = nc;
     }
+    if (race_on(g))
+        for (uint32_t i = 0; i < n; i++)
+            race_store(g, &ns->arr->v[ns->off + len + i], et);
     for (uint32_t i = 0; i < n; i++)
         ns->arr->v[ns->off + len + i] = interp_copy(g, typed(g->stk[from + i], et));
     struct value r = {.p = ns, .t = st};
@@ -1352,6 +1379,8 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         const struct type *t = args[0]->type;
         struct value v = eval(g, args[0]);
         int64_t n;
+        if (e->u.call.builtin == BI_LEN && ukind(t) == T_MAP)
+            race_read_map(g, v.p); /* len(m) reads the map */
         if (e->u.call.builtin == BI_LEN)
             n = len_of(v, t);
         else if (ukind(t) == T_SLICE)
@@ -1382,6 +1411,11 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
                 uint32_t n = slice_len(src);
                 if (g->sp + n > g->cap)
                     interp_grow(g, n);
+                if (race_on(g)) {
+                    const struct type *set = args[1]->type->underlying->u.array.elem;
+                    for (uint32_t i = 0; i < n; i++)
+                        race_load(g, slice_at(g->stk[from - 1], i), set);
+                }
                 for (uint32_t i = 0; i < n; i++)
                     g->stk[g->sp++] = *slice_at(g->stk[from - 1], i);
             }
@@ -1404,11 +1438,21 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         if (ukind(args[1]->type) == T_STRING) {
             if (str_len(src) < n)
                 n = (uint32_t)str_len(src);
+            if (race_on(g))
+                for (uint32_t i = 0; i < n; i++)
+                    race_write_var(g, slice_at(dst, i), in->ty.t_uint8);
             for (uint32_t i = 0; i < n; i++)
                 slice_at(dst, i)->u = (unsigned char)str_ptr(src)[i];
         } else {
             if (slice_len(src) < n)
                 n = slice_len(src);
+            if (n && race_on(g)) {
+                const struct type *et = args[0]->type->underlying->u.array.elem;
+                for (uint32_t i = 0; i < n; i++)
+                    race_load(g, slice_at(src, i), et);
+                for (uint32_t i = 0; i < n; i++)
+                    race_store(g, slice_at(dst, i), et);
+            }
             if (n) {
                 struct value *tmp = lv_malloc(n * sizeof *tmp);
                 memcpy(tmp, slice_at(src, 0), n * sizeof *tmp);
@@ -1429,6 +1473,7 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
             return r;
         enum value_err err;
         const struct type *bad;
+        race_write_map(g, m.p);
         map_delete(m.p, k, &err, &bad);
         if (err) {
             char tn[200];
@@ -1443,9 +1488,13 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         if (!x.p)
             return r;
         if (ukind(args[0]->type) == T_MAP) {
+            race_write_map(g, x.p);
             map_clear(x.p);
         } else {
             const struct type *et = args[0]->type->underlying->u.array.elem;
+            if (race_on(g))
+                for (uint32_t i = 0; i < slice_len(x); i++)
+                    race_store(g, slice_at(x, i), et);
             push(g, x);
             for (uint32_t i = 0; i < slice_len(x); i++)
                 *slice_at(x, i) = interp_zero(g, et);
@@ -1599,6 +1648,7 @@ void interp_builtin_deferred(struct gstate *g, int id, uint32_t base, uint32_t n
             return;
         enum value_err err;
         const struct type *bad;
+        race_write_map(g, m.p);
         map_delete(m.p, g->stk[base + 1], &err, &bad);
         return;
     }
@@ -1621,6 +1671,7 @@ static struct value eval_index(struct gstate *g, const struct ast_expr *e)
         if (x.p) {
             enum value_err err;
             const struct type *bad;
+            race_read_map(g, x.p);
             struct value *slot = map_find(x.p, k, &err, &bad);
             if (err) {
                 char tn[200];
@@ -1641,11 +1692,17 @@ static struct value eval_index(struct gstate *g, const struct ast_expr *e)
         bounds(g, i, (int64_t)str_len(x));
         return value_int(e->type, (unsigned char)str_ptr(x)[i]);
     }
-    case T_SLICE: bounds(g, i, slice_len(x)); return *slice_at(x, (uint32_t)i);
+    case T_SLICE: {
+        bounds(g, i, slice_len(x));
+        struct value *slot = slice_at(x, (uint32_t)i);
+        race_read_var(g, slot, e->type);
+        return *slot;
+    }
     case T_POINTER: deref_check(g, x); x = ptr_load(x); /* fallthrough */
     case T_ARRAY: {
         struct vbox *b = x.p;
         bounds(g, i, b->n);
+        race_read_box(g, b, (uint32_t)i, e->type);
         return b->v[i];
     }
     default: return x;
@@ -1737,7 +1794,7 @@ static struct value eval_selector(struct gstate *g, const struct ast_expr *e)
     case SELX_PKG: {
         const struct ast_ref *r = &e->u.sel.ref;
         switch (r->kind) {
-        case REF_GLOBAL: return global_load(g, r->index);
+        case REF_GLOBAL: return global_load(g, r->index, e->type);
         case REF_FUNC: return interp_func_value(g->in, r->func);
         case REF_CONST: return const_value(g, e);
         default: return interp_zero(g, e->type);
@@ -1826,6 +1883,8 @@ static struct value eval(struct gstate *g, const struct ast_expr *e)
     case EX_STAR: {
         struct value p = eval(g, e->u.unary.x);
         deref_check(g, p);
+        if (race_on(g) && !is_aggr(e->type))
+            race_read_var(g, ptr_slot(p), e->type);
         return ptr_load(p);
     }
     case EX_UNARY: {
@@ -1916,6 +1975,7 @@ void interp_eval_multi(struct gstate *g, const struct ast_expr *e, uint32_t n)
         if (m.p) {
             enum value_err err;
             const struct type *bad;
+            race_read_map(g, m.p);
             struct value *slot = map_find(m.p, k, &err, &bad);
             if (err) {
                 char tn[200];

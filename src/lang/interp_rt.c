@@ -211,6 +211,7 @@ void interp_spawn(struct interp *in, struct value fv, const char *creator, struc
     rt_g_set_data(rg, ng);
     struct rt_frame fr = {.func = creator, .file = NULL, .line = (int)pos.line};
     rt_g_set_created_by(rg, fr);
+    rt_g_set_created_site(rg, rt_site_intern(in->rt, 0, creator, NULL, (int)pos.line));
 }
 
 static void g_entry(struct rt *rt, void *arg)
@@ -258,4 +259,6 @@ void interp_go(struct gstate *g, struct value fv, uint32_t nargs, struct pos pos
                           .line = (int)pos.line};
     fr.file = interp_file_name(in, pos.file);
     rt_g_set_created_by(rg, fr);
+    /* g->top->pos is the go statement: its stack is the creation site. */
+    rt_g_set_created_site(rg, interp_site(g));
 }

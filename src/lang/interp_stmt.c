@@ -247,9 +247,10 @@ static void store_result(struct gstate *g, const struct ast_var *rv, struct valu
     uint32_t slot = g->top->base + (uint32_t)rv->index;
     v = interp_copy(g, typed(v, rv->type));
     struct value cur = g->stk[slot];
-    if (cur.t == g->in->ty.t_internal)
+    if (cur.t == g->in->ty.t_internal) {
+        race_write_box(g, cur.p, 0, rv->type); /* a captured result */
         ((struct vbox *)cur.p)->v[0] = v;
-    else
+    } else
         g->stk[slot] = v;
 }
 
@@ -433,6 +434,7 @@ static void fresh_loopvars(struct gstate *g, const struct ast_stmt *s)
         struct value cur = g->stk[slot];
         if (cur.t != g->in->ty.t_internal)
             continue;
+        race_read_box(g, cur.p, 0, v->type); /* the previous iteration's variable */
         struct vbox *c = interp_box(g, 1);
         c->v[0] = ((struct vbox *)g->stk[slot].p)->v[0];
         g->stk[slot].p = c;
@@ -556,10 +558,15 @@ static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
             struct value cur = g->stk[sp];
             struct value v = {0};
             if (want_v) {
-                if (s->u.range.what == RANGE_SLICE)
-                    v = *slice_at(cur, i);
-                else
-                    v = ((struct vbox *)cur.p)->v[i];
+                struct value *slot = s->u.range.what == RANGE_SLICE ? slice_at(cur, i)
+                                                                    : &((struct vbox *)cur.p)->v[i];
+                /* (an array ranges over its copy, already read whole) */
+                if (s->u.range.what != RANGE_ARRAY)
+                    race_load(g, slot,
+                              xt->underlying->kind == T_POINTER
+                                  ? xt->underlying->u.array.elem->underlying->u.array.elem
+                                  : xt->underlying->u.array.elem);
+                v = *slot;
             }
             range_assign(g, s,
                          value_int(kt->underlying->kind == T_INTERFACE ? in->ty.t_int : kt, i), v,
@@ -595,6 +602,7 @@ static enum exec_status exec_range(struct gstate *g, const struct ast_stmt *s)
             struct vmap *m = g->stk[sp].p;
             enum value_err err;
             const struct type *bad;
+            race_read_map(g, m); /* each iteration reads the map */
             struct value *slot = map_find(m, keys->v[i], &err, &bad);
             if (!slot)
                 continue; /* deleted during the loop */

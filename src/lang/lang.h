@@ -151,7 +151,7 @@ struct lang_run_options {
 
 enum lang_run_status {
     LANG_RUN_RUNNING, /* not finished: step again */
-    LANG_RUN_OK,      /* main returned (exit 0) */
+    LANG_RUN_OK,      /* main returned (exit 0; 66 with --race when races were found) */
     LANG_RUN_EXIT,    /* os.Exit(n) */
     LANG_RUN_PANIC,   /* an unrecovered panic (exit 2) */
     LANG_RUN_FATAL,   /* a fatal error: deadlock, stack overflow, out of memory... (exit 2) */

@@ -62,6 +62,7 @@ static void n_os_exit(struct gstate *g, uint32_t base)
     struct interp *in = g->in;
     int code = (int)g->stk[base].i;
     in->status = code ? LANG_RUN_EXIT : LANG_RUN_OK;
+    in->os_exit = true;
     rt_exit(in->rt, code);
 }
 

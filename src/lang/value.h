@@ -156,8 +156,10 @@ struct vchan {
 struct vblob {
     struct gc_obj h;
     size_t size;
+    uint32_t flags; /* the host's marks (BLOB_LABELLED: lock named); in padding */
     _Alignas(16) unsigned char data[];
 };
+enum { BLOB_LABELLED = 1 };
 
 /* ---- the heap ------------------------------------------------------------ */
 
@@ -192,6 +194,13 @@ void heap_collect(struct heap *h);
 /* During mark_roots / mark_chan: mark a value or an object as reachable. */
 void heap_mark_value(struct heap *h, struct value v);
 void heap_mark_obj(struct heap *h, struct gc_obj *o);
+
+/* During mark_roots, for hosts that mark in phases (the leak detector):
+ * heap_drain marks everything reachable from what is marked so far, so
+ * gc_obj.mark then says whether an object is reachable from those roots;
+ * heap_each_obj calls fn for every object on the heap (marked or not). */
+void heap_drain(struct heap *h);
+void heap_each_obj(struct heap *h, void (*fn)(struct gc_obj *o, void *ud), void *ud);
 
 /* Pinned objects are roots until unpinned (pins nest). */
 void heap_pin(struct gc_obj *o);

@@ -5,6 +5,8 @@
 // screen and the detectors see every waiter.
 package sync
 
+import "sync/atomic"
+
 // Locker is implemented by Mutex and RWMutex (and RWMutex.RLocker()).
 type Locker interface {
 	Lock()
@@ -98,24 +100,27 @@ func (c *Cond) add() uint32
 func (c *Cond) park(t uint32)
 
 // Once performs exactly one action; a panicking f still counts as done.
+// done is read without the lock on the fast path, so it is atomic (as in
+// Go): the store after f happens before every load that sees it, and the
+// race detector sees no race.
 type Once struct {
 	m    Mutex
-	done bool
+	done uint32
 }
 
 func (o *Once) Do(f func()) {
-	if o.done {
+	if atomic.LoadUint32(&o.done) != 0 {
 		return
 	}
 	o.m.Lock()
 	defer o.m.Unlock()
-	if !o.done {
+	if atomic.LoadUint32(&o.done) == 0 {
 		defer o.setDone()
 		f()
 	}
 }
 
-func (o *Once) setDone() { o.done = true }
+func (o *Once) setDone() { atomic.StoreUint32(&o.done, 1) }
 
 // OnceFunc returns a function that calls f only once; if f panics, every
 // call panics with the same value.
