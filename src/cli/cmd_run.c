@@ -358,7 +358,10 @@ static size_t print_findings(struct lang_run *r)
     for (size_t i = 0; i < n; i++) {
         if (fs[i].kind == RT_FIND_RACE)
             continue;
-        fputs(fs[i].report ? fs[i].report : fs[i].summary, stderr);
+        if (fs[i].report)
+            fputs(fs[i].report, stderr);
+        else
+            fprintf(stderr, "%s\n", fs[i].summary);
         printed++;
     }
     return printed;
@@ -410,8 +413,13 @@ static void print_replay(const struct run_args *ra, const char *flags)
 static int explore(struct lang_program *p, const struct run_args *ra)
 {
     const char *why = NULL;
+    /* --pct-depth is the depth of schedules >= 1; schedule 0 is the plain
+     * run. */
+    struct lang_run_options base = ra->ro;
+    base.pct_depth = 0;
+    base.pct_steps = 0;
     struct lang_explorer *x =
-        lang_explore(p, &ra->ro, ra->explore, ra->ro.pct_depth, NULL, NULL, &why);
+        lang_explore(p, &base, ra->explore, ra->ro.pct_depth, NULL, NULL, &why);
     if (!x) {
         fprintf(stderr, "chanlab run: %s: %s\n", ra->file, why ? why : "cannot run");
         return 1;
