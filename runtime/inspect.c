@@ -22,6 +22,7 @@ static const struct {
     [RT_ERR_RWUNLOCK_UNLOCKED] = {"sync: Unlock of unlocked RWMutex", true},
     [RT_ERR_TICKER_INTERVAL] = {"non-positive interval for NewTicker", false},
     [RT_ERR_TOO_MANY] = {"too many goroutines", true},
+    [RT_ERR_WG_REUSED] = {"sync: WaitGroup is reused before previous Wait has returned", false},
 };
 
 const char *rt_error_text(enum rt_err code)

@@ -377,9 +377,14 @@ rt_site rt_lockorder_wait(struct rt *rt, const void *lock, bool read)
     if (!lg->nodes[b].first)
         lg->nodes[b].first = site;
     struct lo_gheld *gh = *gheld_slot(lg, g);
+    /* Re-locking a lock it holds (a self-deadlock, or recursive RLock)
+     * orders nothing: no edges at all. */
+    for (uint32_t i = 0; gh && i < gh->n; i++)
+        if (gh->h[i].node == b)
+            return site;
     for (uint32_t i = 0; gh && i < gh->n; i++) {
         uint32_t a = gh->h[i].node;
-        if (a == b || edge_exists(lg, a, b))
+        if (edge_exists(lg, a, b))
             continue;
         struct lo_edge e = {a, b, 0, gh->h[i].site, site, g, gh->h[i].read, read};
         uint32_t id = edge_add(lg, &e);

@@ -37,6 +37,11 @@
 #define RT_FIRST_USER_GOID 5   /* Go's ids 2-4 are its own goroutines */
 #define RT_PAGE            4096
 
+/* cfg.preempt under RT_SCHED_PCT: PCT decides at every preemption point
+ * (an internal value beside the public policies; a switch case costs Go's
+ * order nothing). */
+#define RT_PREEMPT_PCT ((enum rt_preempt_policy)(RT_PREEMPT_CHOOSER + 1))
+
 /* ---- stacks and contexts (stack.c, switch_*.S) ---------------------------- */
 
 struct rt_stack {
@@ -257,6 +262,7 @@ struct rt {
     struct rt_config cfg;
     uint64_t rng; /* the one PRNG's state (splitmix64 / xorshift) */
     int nprocs;
+    bool p1go; /* one P and Go's order: pick's fast path */
     struct rt_p *ps;
     int curp;                   /* the P the M serves now */
     struct rt_g *curg;          /* the G executing now; NULL on the host stack */
@@ -303,6 +309,7 @@ struct rt {
     struct rt_lockgraph *lg; /* NULL when cfg.lockorder is off */
     /* PCT scheduling (cfg.sched == RT_SCHED_PCT, sched.c) */
     bool pct;
+    struct rt_g *pct_preempted;       /* the G PCT is switching away from */
     uint64_t pct_step;                /* preemption points passed so far */
     struct rt_pct_change *pct_change; /* change points, by step */
     size_t pct_nchange, pct_next;     /* count; the next one to reach */

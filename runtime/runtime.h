@@ -316,6 +316,7 @@ enum rt_err {
     RT_ERR_RWUNLOCK_UNLOCKED, /* fatal error: sync: Unlock of unlocked RWMutex */
     RT_ERR_TICKER_INTERVAL,   /* panic: non-positive interval for NewTicker */
     RT_ERR_TOO_MANY,          /* fatal: too many goroutines (max_goroutines) */
+    RT_ERR_WG_REUSED, /* panic: sync: WaitGroup is reused before previous Wait has returned */
 };
 
 /* rt_error_text returns Go's exact text for code, without the "panic: " or
@@ -444,9 +445,14 @@ enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw);
 
 /* wg.Add(delta) (Done is Add(-1)): RT_ERR_WG_NEGATIVE when the counter goes
  * below zero (the counter is left as Go leaves it: negative). When it reaches
- * zero every Wait returns. Wait may switch. */
+ * zero every Wait returns. Wait may switch; it returns RT_ERR_WG_REUSED
+ * when, between the wake-up and the moment the waiter runs again, the
+ * WaitGroup was used again (an Add, or another Wait), as Go's Wait checks.
+ * Go's other misuse panic, "Add called concurrently with Wait", needs an
+ * Add to interleave with a Wait inside their atomic steps, which cannot
+ * happen here (neither has a preemption point), so it is never returned. */
 enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta);
-void rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg);
+enum rt_err rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg);
 
 /* once.Do(f): runs fn(rt, arg) on the calling goroutine the first time; other
  * callers wait until it has returned. May switch. If fn ends the goroutine

@@ -89,6 +89,7 @@ struct rt *rt_new(const struct rt_config *cfg)
     rt->cfg = c;
     rt->rng = c.seed;
     rt->nprocs = c.procs;
+    rt->p1go = c.procs == 1 && c.sched != RT_SCHED_PCT;
     rt->ps = rt_xcalloc((size_t)c.procs, sizeof *rt->ps);
     for (int i = 0; i < c.procs; i++)
         rt->ps[i].id = i;
@@ -353,6 +354,7 @@ static void pct_init(struct rt *rt)
     rt->cfg.pct_depth = d;
     rt->cfg.pct_steps = k;
     rt->pct = true;
+    rt->cfg.preempt = RT_PREEMPT_PCT; /* PCT decides at every preemption point */
     rt->pct_yield_prio = RT_PCT_CHANGE;
     rt->pct_nchange = (size_t)d - 1;
     rt->pct_change = rt_xcalloc(rt->pct_nchange, sizeof *rt->pct_change);
@@ -392,6 +394,12 @@ static void pct_demote(struct rt *rt, struct rt_g *g)
  * and given to its own P when free, else to the first free P. */
 static __attribute__((noinline)) struct rt_g *pct_pick(struct rt *rt)
 {
+    /* The G switching away, still runnable, yielded (Gosched, or the
+     * goyield of a Mutex hand-off) unless PCT itself preempted it. */
+    struct rt_g *cur = rt->curg;
+    if (cur && cur->state == RT_G_RUNNABLE && cur != rt->pct_preempted)
+        pct_demote(rt, cur);
+    rt->pct_preempted = NULL;
     struct rt_g *best = NULL;
     struct rt_p *bestp = NULL, *freep = NULL;
     int where = 0; /* 0 a P's current G, 1 runnext, 2 local queue, 3 global */
@@ -497,14 +505,14 @@ static bool pct_point(struct rt *rt, struct rt_g *g)
  * new one found for it. NULL when no P can run anything. */
 static inline __attribute__((always_inline)) struct rt_g *pick(struct rt *rt)
 {
-    if (__builtin_expect(rt->pct, 0))
-        return pct_pick(rt);
-    if (rt->nprocs == 1) {
+    if (rt->p1go) {
         struct rt_p *p = &rt->ps[0];
         if (!p->curg)
             p->curg = find_runnable(rt, p);
         return p->curg;
     }
+    if (rt->pct)
+        return pct_pick(rt);
     int n = rt->nprocs;
     int start = rt->cfg.p_order == RT_P_RANDOM ? (int)rt_randn(rt, (uint32_t)n) : rt->curp + 1;
     for (int k = 0; k < n; k++) {
@@ -786,8 +794,6 @@ void rt_gosched(struct rt *rt)
 {
     struct rt_g *g = rt_must_g(rt, "rt_gosched");
     rt_ev(rt, RT_EV_GOSCHED, 0, 0, NULL, 0);
-    if (rt->pct)
-        pct_demote(rt, g);
     g->state = RT_G_RUNNABLE;
     rt->ps[g->p].curg = NULL;
     globq_put(rt, g);
@@ -809,11 +815,8 @@ void rt_preempt(struct rt *rt)
     if (!g)
         return;
     bool sw = false;
-    switch (__builtin_expect(rt->pct, 0) ? RT_PREEMPT_NEVER : rt->cfg.preempt) {
-    case RT_PREEMPT_NEVER:
-        if (rt->pct)
-            sw = pct_point(rt, g);
-        break;
+    switch ((int)rt->cfg.preempt) { /* int: RT_PREEMPT_PCT is internal */
+    case RT_PREEMPT_NEVER: break;
     case RT_PREEMPT_EVERY:
         if (++rt->preempt_count >= rt->cfg.preempt_every) {
             rt->preempt_count = 0;
@@ -825,6 +828,11 @@ void rt_preempt(struct rt *rt)
         break;
     case RT_PREEMPT_CHOOSER:
         sw = rt->cfg.chooser && rt->cfg.chooser(rt->cfg.chooser_ud, rt, g);
+        break;
+    case RT_PREEMPT_PCT:
+        sw = pct_point(rt, g);
+        if (sw)
+            rt->pct_preempted = g;
         break;
     }
     if (!sw) {

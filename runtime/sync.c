@@ -325,16 +325,21 @@ enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta)
     return RT_OK;
 }
 
-void rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg)
+enum rt_err rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg)
 {
     rt_must_g(rt, "rt_wg_wait");
     rt_ev(rt, RT_EV_WG_WAIT, 0, 0, wg, wg->counter);
     if (wg->counter != 0) {
         wg->waiters++;
         sem_acquire(rt, wg, RT_WAIT_WAITGROUP);
+        /* Woken when the counter reached zero (and the waiters were reset); a
+         * new Add or Wait since then is Go's reuse panic. */
+        if (wg->counter != 0 || wg->waiters != 0)
+            return RT_ERR_WG_REUSED;
     }
     if (rt->race)
         rt_race_acquire(rt, wg);
+    return RT_OK;
 }
 
 /* ---- Once ---------------------------------------------------------------------------------- */

@@ -109,7 +109,9 @@ static void n_wg_done(struct gstate *g, uint32_t base)
 
 static void n_wg_wait(struct gstate *g, uint32_t base)
 {
-    rt_wg_wait(g->in->rt, state(g, base));
+    enum rt_err e = rt_wg_wait(g->in->rt, state(g, base));
+    if (e)
+        interp_panic_str(g, rt_error_text(e));
 }
 
 static void n_cond_add(struct gstate *g, uint32_t base)

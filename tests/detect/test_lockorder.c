@@ -251,8 +251,8 @@ static void test_consistent_order_not_reported(void **state)
 }
 
 /* Re-locking a held Mutex is a plain deadlock (Go's own report), not an
- * inversion. */
-static const struct script relock = {"main.a", {{LOCK, 0, 10}, {LOCK, 0, 11}}};
+ * inversion, even with another lock taken in between. */
+static const struct script relock = {"main.a", {{LOCK, 0, 10}, {LOCK, 1, 11}, {LOCK, 0, 12}}};
 
 static void test_relock_is_not_an_inversion(void **state)
 {
@@ -335,8 +335,13 @@ static const struct script rw_r_then_m = {
     "main.reader", {{RLOCK, 0, 10}, {LOCK, 0, 11}, {UNLOCK, 0, 12}, {RUNLOCK, 0, 13}}};
 static const struct script m_then_rw_w = {
     "main.writer", {{LOCK, 0, 20}, {WLOCK, 0, 21}, {WUNLOCK, 0, 22}, {UNLOCK, 0, 23}}};
-static const struct script rr_same = {
-    "main.rr", {{RLOCK, 0, 30}, {RLOCK, 0, 31}, {RUNLOCK, 0, 32}, {RUNLOCK, 0, 33}}};
+static const struct script rr_same = {"main.rr",
+                                      {{RLOCK, 0, 30},
+                                       {LOCK, 0, 31},
+                                       {RLOCK, 0, 32},
+                                       {RUNLOCK, 0, 33},
+                                       {UNLOCK, 0, 34},
+                                       {RUNLOCK, 0, 35}}};
 static const struct script rw_w_then_m = {
     "main.w2", {{WLOCK, 0, 40}, {LOCK, 0, 41}, {UNLOCK, 0, 42}, {WUNLOCK, 0, 43}}};
 
@@ -355,7 +360,8 @@ static void test_rwmutex(void **state)
                                      "  goroutine 6 locked rw at /p/x.go:21 (main.writer)\n"
                                      "    while holding mu1, locked at /p/x.go:20\n");
     rt_free(rt);
-    /* recursive RLock of one RWMutex, and write locks in one order: nothing */
+    /* recursive RLock of one RWMutex (with a Mutex taken in between), and
+     * write locks in one order: nothing */
     const struct script *sc2[] = {&rr_same, &rw_w_then_m, &rr_same, &rw_w_then_m, NULL};
     rt = run(sc2, true, false, RT_EXITED);
     assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 0);

@@ -38,6 +38,9 @@ static void test_error_texts(void **state)
                         "sync: Unlock of unlocked RWMutex");
     assert_false(rt_error_is_fatal(RT_ERR_SEND_CLOSED));
     assert_false(rt_error_is_fatal(RT_ERR_WG_NEGATIVE));
+    assert_string_equal(rt_error_text(RT_ERR_WG_REUSED),
+                        "sync: WaitGroup is reused before previous Wait has returned");
+    assert_false(rt_error_is_fatal(RT_ERR_WG_REUSED));
     assert_true(rt_error_is_fatal(RT_ERR_UNLOCK_UNLOCKED));
     assert_true(rt_error_is_fatal(RT_ERR_RUNLOCK_UNLOCKED));
 }

@@ -88,6 +88,55 @@ static void test_waitgroup_wakes_every_waiter(void **state)
     rt_free(rt);
 }
 
+/* ---- WaitGroup reuse: Go's Wait panics when, after it was woken, the
+ * WaitGroup was used again before it returned ---------------------------------------------- */
+
+static void reuse_waiter(struct rt *rt, void *arg)
+{
+    enum rt_err e = rt_wg_wait(rt, &wg);
+    tlog(&L, "wait %d: %s\n", (int)(intptr_t)arg, e ? rt_error_text(e) : "ok");
+}
+
+static void reuse_main(struct rt *rt, void *arg)
+{
+    memset(&wg, 0, sizeof wg);
+    rt_wg_add(rt, &wg, 1);
+    rt_go(rt, reuse_waiter, (void *)1);
+    rt_gosched(rt);         /* the waiter parks */
+    rt_wg_add(rt, &wg, -1); /* wakes it (runnext) */
+    if (arg)
+        rt_wg_add(rt, &wg, 1); /* reused before its Wait returned */
+    rt_gosched(rt);
+    tlog(&L, "main: counter %lld\n", (long long)wg.counter);
+    if (!arg)
+        return;
+    /* Used again only after every Wait returned: no panic. Two waiters
+     * woken together both return normally, the last woken first. */
+    rt_wg_add(rt, &wg, -1);
+    rt_go(rt, reuse_waiter, (void *)2);
+    rt_wg_add(rt, &wg, 1);
+    rt_go(rt, reuse_waiter, (void *)3);
+    rt_gosched(rt);         /* 3 parks, then 2 */
+    rt_wg_add(rt, &wg, -1); /* wakes 3 then 2, each into runnext */
+    rt_gosched(rt);
+}
+
+static void test_waitgroup_reused_before_wait_returned(void **state)
+{
+    struct rt *rt = fresh();
+    rt_go(rt, reuse_main, NULL);
+    assert_int_equal(rt_run(rt, -1), RT_EXITED);
+    assert_string_equal(L.buf, "wait 1: ok\nmain: counter 0\n");
+    rt_free(rt);
+
+    rt = fresh();
+    rt_go(rt, reuse_main, (void *)1);
+    assert_int_equal(rt_run(rt, -1), RT_EXITED);
+    assert_string_equal(L.buf, "wait 1: sync: WaitGroup is reused before previous Wait has "
+                               "returned\nmain: counter 1\nwait 2: ok\nwait 3: ok\n");
+    rt_free(rt);
+}
+
 /* ---- Mutex details ---------------------------------------------------------------------- */
 
 static void mutex_main(struct rt *rt, void *arg)
@@ -244,6 +293,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_once),
         cmocka_unit_test(test_waitgroup_wakes_every_waiter),
+        cmocka_unit_test(test_waitgroup_reused_before_wait_returned),
         cmocka_unit_test(test_mutex_trylock_and_copies),
         cmocka_unit_test(test_cond_with_host_locker),
         cmocka_unit_test(test_rwmutex_readers_share),
