@@ -4,7 +4,7 @@
 #   explore_rate N schedules/s     `chanlab run --explore 2000` on
 #                                  explore50.go (2 goroutines, 50 statements,
 #                                  never fails, so every schedule runs):
-#                                  schedules over wall-clock seconds
+#                                  schedules per CPU second
 #   race_slowdown_P X ratio        `chanlab run --race` time over plain
 #                                  `chanlab run` time, for every
 #                                  bench/interp program P
@@ -12,8 +12,9 @@
 #                                  binary over a plain one, GOMAXPROCS=1
 #                                  (printed when Go is installed)
 # Go builds share gocheck.sh's cache (~/.cache/chanlab-gocheck) unless GOCACHE
-# is set. Times are wall-clock seconds, best of 3 (ROUNDS), all measured in this
-# run so a loaded machine weighs on both sides alike. The race runs must
+# is set. Times are CPU seconds of the process (user + sys, as bench/compare.sh
+# measures; wall-clock time on a shared machine says more about the other
+# jobs), best of 3 (ROUNDS), all measured in this run. The race runs must
 # print the same stdout as the plain runs and report no race (the interp
 # programs are race-free): a mismatch is reported and fails the script.
 # BUILD_DIR defaults to ./build.
@@ -29,14 +30,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GOCACHE=${GOCACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/chanlab-gocheck} GO111MODULE=off GOTOOLCHAIN=local GOPATH=$tmp/gopath
 
-best() { # best of $rounds wall-clock seconds of "$@"; stdout to $tmp/out, stderr to $tmp/err
-    local b=
+best() { # best of $rounds CPU seconds (user + sys) of "$@"; stdout to $tmp/out, stderr to $tmp/err
+    local b= t
     for ((i = 0; i < rounds; i++)); do
-        local s e
-        s=$(date +%s.%N)
-        "$@" >"$tmp/out" 2>"$tmp/err" || true
-        e=$(date +%s.%N)
-        b=$(echo "$s $e ${b:-1e9}" | awk '{d=$2-$1; print (d<$3)?d:$3}')
+        t=$( { TIMEFORMAT='%3U %3S'; time "$@" >"$tmp/out" 2>"$tmp/err"; } 2>&1 ) || true
+        b=$(echo "$t ${b:-1e9}" | awk '{d=$1+$2; if (d < 0.001) d = 0.001; print (d<$3)?d:$3}')
     done
     echo "$b"
 }
