@@ -69,8 +69,8 @@ static void chan_destroy(struct rt *rt, struct rt_chan *c)
         c->next->prev = c->prev;
     else
         rt->ctail = c->prev;
-    if (rt->race)
-        rt_race_forget(rt, c, sizeof *c);
+    if (rt_race_on(rt))
+        rt_race_forget_obj(rt, c);
     free(c->label);
     free(c->elem_type);
     free(c->buf);
@@ -124,7 +124,7 @@ static void wake(struct rt *rt, struct rt_sudog *sg, bool success)
 void rt_chan_send_to(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, const void *elem)
 {
     copy_elem(c, sg->elem, elem);
-    if (rt->race) {
+    if (rt_race_on(rt)) {
         if (c->cap == 0) {
             rt_race_chan_sync(rt, c, sg->g);
         } else {
@@ -149,10 +149,10 @@ void rt_chan_recv_from(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, vo
 {
     if (c->cap == 0) {
         copy_elem(c, elem, sg->elem);
-        if (rt->race)
+        if (rt_race_on(rt))
             rt_race_chan_sync(rt, c, sg->g);
     } else {
-        if (rt->race) {
+        if (rt_race_on(rt)) {
             rt_race_chan_slot(rt, c, c->recvx, NULL);
             rt_race_chan_slot(rt, c, c->recvx, sg->g);
         }
@@ -169,7 +169,7 @@ void rt_chan_recv_from(struct rt *rt, struct rt_chan *c, struct rt_sudog *sg, vo
 
 void rt_chan_buf_put(struct rt *rt, struct rt_chan *c, const void *elem)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_chan_slot(rt, c, c->sendx, NULL);
     rt_copy(slot(c, c->sendx), elem, c->elem_size);
     c->sendx = next(c, c->sendx);
@@ -180,7 +180,7 @@ void rt_chan_buf_put(struct rt *rt, struct rt_chan *c, const void *elem)
 
 void rt_chan_buf_take(struct rt *rt, struct rt_chan *c, void *elem)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_chan_slot(rt, c, c->recvx, NULL);
     void *s = slot(c, c->recvx);
     copy_elem(c, elem, s);
@@ -257,7 +257,7 @@ static bool chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok, bo
     if (c->closed && c->count == 0) {
         if (elem && c->elem_size)
             memset(elem, 0, c->elem_size);
-        if (rt->race)
+        if (rt_race_on(rt))
             rt_race_acquire(rt, c);
         rt->counters.recvs++;
         rt_ev(rt, RT_EV_RECV, 0, c->id, c, -1);
@@ -290,6 +290,8 @@ static __attribute__((noinline)) enum rt_err chan_send_slow(struct rt *rt, struc
                                                             const void *elem)
 {
     enum rt_err err;
+    if (rt_race_on(rt) && c)
+        rt_race_chan_access(rt, c, false);
     chan_send(rt, c, elem, true, &err);
     return err;
 }
@@ -302,13 +304,10 @@ static __attribute__((noinline)) void chan_recv_slow(struct rt *rt, struct rt_ch
 
 enum rt_err rt_chan_send(struct rt *rt, struct rt_chan *c, const void *elem)
 {
-    if (rt->race && c)
-        rt_race_chan_access(rt, c, false);
-    if (c && c->count < c->cap && !c->closed && !c->recvq.first) {
+    if (c && c->count < c->cap && !c->closed && !c->recvq.first && !rt_race_on(rt)) {
         /* Fast path: room in the buffer and nobody to hand to (chansend's
-         * order: closed, then a waiting receiver, then the buffer). */
-        if (rt->race)
-            rt_race_chan_slot(rt, c, c->sendx, NULL);
+         * order: closed, then a waiting receiver, then the buffer). The
+         * race detector takes the slow path. */
         rt_copy(slot(c, c->sendx), elem, c->elem_size);
         c->sendx = next(c, c->sendx);
         c->count++;
@@ -321,10 +320,8 @@ enum rt_err rt_chan_send(struct rt *rt, struct rt_chan *c, const void *elem)
 
 void rt_chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok)
 {
-    if (c && c->count > 0 && !c->sendq.first) {
+    if (c && c->count > 0 && !c->sendq.first && !rt_race_on(rt)) {
         /* Fast path: a buffered value and no parked sender to pull in. */
-        if (rt->race)
-            rt_race_chan_slot(rt, c, c->recvx, NULL);
         void *s = slot(c, c->recvx);
         if (elem)
             rt_copy(elem, s, c->elem_size);
@@ -342,7 +339,7 @@ void rt_chan_recv(struct rt *rt, struct rt_chan *c, void *elem, bool *ok)
 
 enum rt_err rt_chan_trysend(struct rt *rt, struct rt_chan *c, const void *elem, bool *done)
 {
-    if (rt->race && c)
+    if (rt_race_on(rt) && c)
         rt_race_chan_access(rt, c, false);
     enum rt_err err;
     bool d = chan_send(rt, c, elem, false, &err);
@@ -364,10 +361,10 @@ enum rt_err rt_chan_close(struct rt *rt, struct rt_chan *c)
         return RT_ERR_CLOSE_NIL;
     if (c->closed)
         return RT_ERR_CLOSE_CLOSED;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_chan_access(rt, c, true);
     c->closed = true;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, c);
     rt->counters.closes++;
     rt_ev(rt, RT_EV_CLOSE, 0, c->id, c, 0);
@@ -382,7 +379,7 @@ enum rt_err rt_chan_close(struct rt *rt, struct rt_chan *c)
         while ((sg = rt_waitq_dequeue(wq)) != NULL) {
             if (q == 0 && sg->elem && c->elem_size)
                 memset(sg->elem, 0, c->elem_size);
-            if (rt->race)
+            if (rt_race_on(rt))
                 rt_race_acquire_g(rt, sg->g, c);
             if (n == cap) {
                 cap *= 2;

@@ -14,8 +14,12 @@
  *
  * A new edge A -> B closes a cycle when B already reaches A; the shortest
  * such path (breadth first) and the new edge are reported as one
- * RT_FIND_LOCK_ORDER finding. Each edge is added once, so a cycle, which
- * contains its newest edge, is reported once however often it is run again.
+ * RT_FIND_LOCK_ORDER finding, once per set of edges, however often the
+ * program runs it again. As in Goodlock, a cycle is not reported when one
+ * lock G (a gate) was held with Lock at every acquisition of its edges: the
+ * goroutines cannot be inside those sections together. Each edge keeps the
+ * gates common to all its acquisitions (at most LO_GATES); one that loses a
+ * gate is checked for cycles again. RLock is never a gate (readers share).
  * Not reported: a goroutine locking a lock it already holds (no edge A -> A:
  * for a Mutex it is a plain deadlock Go reports itself; for RLock-RLock of
  * the same RWMutex it is recursive read locking).
@@ -29,6 +33,8 @@
 #include <stdlib.h>
 
 #define LO_GBUCKETS 256 /* held lists, chained by goroutine id */
+#define LO_GATES    4   /* gate locks kept per edge */
+#define LO_MASKS    (1u << LO_GATES)
 
 struct lo_node {
     const void *addr;    /* NULL once forgotten */
@@ -44,6 +50,10 @@ struct lo_edge {
     rt_site to_site;         /* where to was being acquired */
     int64_t g;               /* the goroutine that made the edge */
     bool from_read, to_read; /* RLock rather than Lock */
+    uint8_t ngates;
+    uint32_t gates[LO_GATES]; /* locks held exclusively (Lock) at every
+                                 acquisition that made this edge, beside
+                                 from and to: Goodlock's gate locks */
 };
 
 struct lo_held {
@@ -69,10 +79,16 @@ struct rt_lockgraph {
     uint32_t *eindex; /* (from, to) -> edge + 1, open addressing */
     uint32_t neindex; /* power of two, > 2 * nedges */
     struct lo_gheld *gh[LO_GBUCKETS];
-    /* breadth-first search scratch, one slot per node */
-    uint32_t *seen; /* epoch a node was reached in */
+    struct lo_gheld *spare; /* emptied held lists kept for reuse */
+    uint32_t nspare;
+    /* breadth-first search scratch, one slot per state (node, mask) */
+    uint32_t *seen; /* epoch a state was reached in */
     uint32_t *via;  /* edge index + 1 it was reached by */
+    uint32_t *prev; /* the state it was reached from */
     uint32_t *queue;
+    /* cycles reported: each its length, then its edge indexes sorted */
+    uint32_t **cycles;
+    size_t ncycles, capcycles;
     uint32_t epoch, capscratch;
 };
 
@@ -148,15 +164,16 @@ static uint32_t node_of(struct rt_lockgraph *lg, const void *lock, bool create)
     return id;
 }
 
-static bool edge_exists(const struct rt_lockgraph *lg, uint32_t from, uint32_t to)
+/* edge_find returns the index of edge from -> to, or UINT32_MAX. */
+static uint32_t edge_find(const struct rt_lockgraph *lg, uint32_t from, uint32_t to)
 {
     uint32_t mask = lg->neindex - 1;
     for (uint64_t k = edge_hash(from, to) & mask; lg->eindex[k]; k = (k + 1) & mask) {
         const struct lo_edge *e = &lg->edges[lg->eindex[k] - 1];
         if (e->from == from && e->to == to)
-            return true;
+            return lg->eindex[k] - 1;
     }
-    return false;
+    return UINT32_MAX;
 }
 
 static uint32_t edge_add(struct rt_lockgraph *lg, const struct lo_edge *e)
@@ -191,13 +208,22 @@ static struct lo_gheld **gheld_slot(struct rt_lockgraph *lg, int64_t g)
     return pp;
 }
 
+#define LO_SPARE_MAX 64
+
 static void held_push(struct rt_lockgraph *lg, int64_t g, struct lo_held h)
 {
     struct lo_gheld **pp = gheld_slot(lg, g);
     struct lo_gheld *gh = *pp;
     if (!gh) {
-        gh = rt_xcalloc(1, sizeof *gh);
+        if (lg->spare) {
+            gh = lg->spare;
+            lg->spare = gh->next;
+            lg->nspare--;
+        } else {
+            gh = rt_xcalloc(1, sizeof *gh);
+        }
         gh->g = g;
+        gh->next = NULL;
         *pp = gh;
     }
     if (gh->n == gh->cap) {
@@ -208,8 +234,9 @@ static void held_push(struct rt_lockgraph *lg, int64_t g, struct lo_held h)
 }
 
 /* held_drop removes the most recent entry of node (in mode read) from the
- * list at *pp; returns whether there was one. */
-static bool held_drop(struct lo_gheld **pp, uint32_t node, bool read)
+ * list at *pp (an emptied list goes to the spares); returns whether there
+ * was one. */
+static bool held_drop(struct rt_lockgraph *lg, struct lo_gheld **pp, uint32_t node, bool read)
 {
     struct lo_gheld *gh = *pp;
     if (!gh)
@@ -220,8 +247,14 @@ static bool held_drop(struct lo_gheld **pp, uint32_t node, bool read)
         memmove(&gh->h[i], &gh->h[i + 1], (gh->n - i - 1) * sizeof *gh->h);
         if (--gh->n == 0) {
             *pp = gh->next;
-            free(gh->h);
-            free(gh);
+            if (lg->nspare < LO_SPARE_MAX) {
+                gh->next = lg->spare;
+                lg->spare = gh;
+                lg->nspare++;
+            } else {
+                free(gh->h);
+                free(gh);
+            }
         }
         return true;
     }
@@ -320,50 +353,112 @@ static void report(struct rt *rt, const uint32_t *cyc, uint32_t m)
     free(rep);
 }
 
-/* closes_cycle looks for a path from -> ... -> to (breadth first, so the
- * shortest); when there is one it writes its edges, in order, after the
- * new edge in cyc[0] and returns the cycle's length, else 0. cyc has room
- * for every node. */
-static uint32_t closes_cycle(struct rt_lockgraph *lg, uint32_t from, uint32_t to, uint32_t *cyc)
+/* gate_mask returns the bits i of e's gates that f holds too. */
+static uint32_t gate_mask(const struct lo_edge *e, const struct lo_edge *f)
 {
-    if (lg->capscratch < lg->nnodes) {
-        lg->capscratch = lg->capnodes;
-        lg->seen = rt_xrealloc(lg->seen, lg->capscratch * sizeof *lg->seen);
-        lg->via = rt_xrealloc(lg->via, lg->capscratch * sizeof *lg->via);
-        lg->queue = rt_xrealloc(lg->queue, lg->capscratch * sizeof *lg->queue);
-        memset(lg->seen, 0, lg->capscratch * sizeof *lg->seen);
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < e->ngates; i++)
+        for (uint32_t k = 0; k < f->ngates; k++)
+            if (e->gates[i] == f->gates[k])
+                m |= 1u << i;
+    return m;
+}
+
+/* closes_cycle looks for a path e.to -> ... -> e.from that, with edge e,
+ * makes a cycle no gate lock guards (no lock held exclusively at every one
+ * of its edges): breadth first over (node, gates of e still common to every
+ * edge so far), so the shortest. When there is one it writes the cycle's
+ * edges, e first, into cyc (room for nnodes * LO_MASKS + 1) and returns its
+ * length, else 0. */
+static uint32_t closes_cycle(struct rt_lockgraph *lg, uint32_t eid, uint32_t *cyc)
+{
+    size_t need = (size_t)lg->nnodes * LO_MASKS;
+    if (lg->capscratch < need) {
+        lg->capscratch = (uint32_t)((size_t)lg->capnodes * LO_MASKS);
+        size_t n = lg->capscratch;
+        lg->seen = rt_xrealloc(lg->seen, n * sizeof *lg->seen);
+        lg->via = rt_xrealloc(lg->via, n * sizeof *lg->via);
+        lg->prev = rt_xrealloc(lg->prev, n * sizeof *lg->prev);
+        lg->queue = rt_xrealloc(lg->queue, n * sizeof *lg->queue);
+        memset(lg->seen, 0, n * sizeof *lg->seen);
         lg->epoch = 0;
     }
     if (++lg->epoch == 0) {
         memset(lg->seen, 0, lg->capscratch * sizeof *lg->seen);
         lg->epoch = 1;
     }
-    uint32_t ep = lg->epoch;
+    const struct lo_edge *e = &lg->edges[eid];
+    uint32_t ep = lg->epoch, goal = e->from * LO_MASKS;
+    uint32_t start = e->to * LO_MASKS + ((1u << e->ngates) - 1);
     uint32_t qh = 0, qt = 0;
-    lg->queue[qt++] = from;
-    lg->seen[from] = ep;
-    lg->via[from] = 0;
+    lg->queue[qt++] = start;
+    lg->seen[start] = ep;
     while (qh < qt) {
-        uint32_t n = lg->queue[qh++];
-        for (uint32_t ei = lg->nodes[n].first_edge; ei; ei = lg->edges[ei - 1].next) {
-            uint32_t t = lg->edges[ei - 1].to;
+        uint32_t st = lg->queue[qh++];
+        uint32_t n = st / LO_MASKS, m = st % LO_MASKS;
+        for (uint32_t fi = lg->nodes[n].first_edge; fi; fi = lg->edges[fi - 1].next) {
+            const struct lo_edge *f = &lg->edges[fi - 1];
+            if (fi - 1 == eid)
+                continue;
+            uint32_t t = f->to * LO_MASKS + (m & gate_mask(e, f));
             if (lg->seen[t] == ep)
                 continue;
             lg->seen[t] = ep;
-            lg->via[t] = ei;
-            if (t == to) {
+            lg->via[t] = fi;
+            lg->prev[t] = st;
+            if (t == goal) {
                 uint32_t len = 0;
-                for (uint32_t x = to; x != from; x = lg->edges[lg->via[x] - 1].from)
+                for (uint32_t x = t; x != start; x = lg->prev[x])
                     len++;
-                uint32_t i = len;
-                for (uint32_t x = to; x != from; x = lg->edges[lg->via[x] - 1].from)
-                    cyc[i--] = lg->via[x] - 1;
+                cyc[0] = eid;
+                uint32_t k = len;
+                for (uint32_t x = t; x != start; x = lg->prev[x])
+                    cyc[k--] = lg->via[x] - 1;
                 return len + 1;
             }
             lg->queue[qt++] = t;
         }
     }
     return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* cycle_is_new records the cycle's set of edges; false when it was
+ * reported already (an edge that lost a gate can find it again). */
+static bool cycle_is_new(struct rt_lockgraph *lg, const uint32_t *cyc, uint32_t m)
+{
+    uint32_t *key = rt_xmalloc((m + 1) * sizeof *key);
+    key[0] = m;
+    memcpy(key + 1, cyc, m * sizeof *key);
+    qsort(key + 1, m, sizeof *key, cmp_u32);
+    for (size_t i = 0; i < lg->ncycles; i++) {
+        if (memcmp(lg->cycles[i], key, (m + 1) * sizeof *key) == 0) {
+            free(key);
+            return false;
+        }
+    }
+    if (lg->ncycles == lg->capcycles) {
+        lg->capcycles = lg->capcycles ? 2 * lg->capcycles : 8;
+        lg->cycles = rt_xrealloc(lg->cycles, lg->capcycles * sizeof *lg->cycles);
+    }
+    lg->cycles[lg->ncycles++] = key;
+    return true;
+}
+
+/* check_edge reports the shortest unguarded cycle through edge eid, once. */
+static void check_edge(struct rt *rt, uint32_t eid)
+{
+    struct rt_lockgraph *lg = rt->lg;
+    uint32_t *cyc = rt_xmalloc(((size_t)lg->nnodes * LO_MASKS + 1) * sizeof *cyc);
+    uint32_t m = closes_cycle(lg, eid, cyc);
+    if (m && cycle_is_new(lg, cyc, m))
+        report(rt, cyc, m);
+    free(cyc);
 }
 
 /* ---- the hooks sync.c calls ---------------------------------------------------------- */
@@ -384,16 +479,40 @@ rt_site rt_lockorder_wait(struct rt *rt, const void *lock, bool read)
             return site;
     for (uint32_t i = 0; gh && i < gh->n; i++) {
         uint32_t a = gh->h[i].node;
-        if (edge_exists(lg, a, b))
+        /* the gates of this acquisition: other locks held exclusively */
+        uint32_t gates[LO_GATES], ng = 0;
+        for (uint32_t k = 0; k < gh->n && ng < LO_GATES; k++)
+            if (k != i && !gh->h[k].read && gh->h[k].node != a)
+                gates[ng++] = gh->h[k].node;
+        uint32_t id = edge_find(lg, a, b);
+        if (id == UINT32_MAX) {
+            struct lo_edge e = {a, b, 0, gh->h[i].site, site, g, gh->h[i].read, read, 0, {0}};
+            e.ngates = (uint8_t)ng;
+            memcpy(e.gates, gates, ng * sizeof *gates);
+            check_edge(rt, edge_add(lg, &e));
             continue;
-        struct lo_edge e = {a, b, 0, gh->h[i].site, site, g, gh->h[i].read, read};
-        uint32_t id = edge_add(lg, &e);
-        uint32_t *cyc = rt_xmalloc((lg->nnodes + 1) * sizeof *cyc);
-        cyc[0] = id;
-        uint32_t m = closes_cycle(lg, b, a, cyc);
-        if (m)
-            report(rt, cyc, m);
-        free(cyc);
+        }
+        /* Seen again: keep only the gates held this time too; an edge that
+         * loses a gate may now close an unguarded cycle. */
+        struct lo_edge *e = &lg->edges[id];
+        uint32_t kept = 0;
+        for (uint32_t k = 0; k < e->ngates; k++) {
+            bool held = false;
+            for (uint32_t x = 0; x < ng; x++)
+                held = held || gates[x] == e->gates[k];
+            if (held)
+                e->gates[kept++] = e->gates[k];
+        }
+        if (kept < e->ngates) {
+            /* the report shows this, less guarded, acquisition */
+            e->ngates = (uint8_t)kept;
+            e->from_site = gh->h[i].site;
+            e->to_site = site;
+            e->g = g;
+            e->from_read = gh->h[i].read;
+            e->to_read = read;
+            check_edge(rt, id);
+        }
     }
     return site;
 }
@@ -413,12 +532,12 @@ void rt_lockorder_released(struct rt *rt, const void *lock, bool read)
     uint32_t n = node_of(lg, lock, false);
     if (n == UINT32_MAX)
         return;
-    if (rt->curg && held_drop(gheld_slot(lg, rt->curg->id), n, read))
+    if (rt->curg && held_drop(lg, gheld_slot(lg, rt->curg->id), n, read))
         return;
     /* Unlocked by a goroutine other than the one that locked it. */
     for (size_t b = 0; b < LO_GBUCKETS; b++)
         for (struct lo_gheld **pp = &lg->gh[b]; *pp; pp = &(*pp)->next)
-            if (held_drop(pp, n, read))
+            if (held_drop(lg, pp, n, read))
                 return;
 }
 
@@ -439,8 +558,8 @@ void rt_lockorder_fini(struct rt *rt)
         return;
     for (uint32_t i = 0; i < lg->nnodes; i++)
         free(lg->nodes[i].label);
-    for (size_t b = 0; b < LO_GBUCKETS; b++) {
-        struct lo_gheld *gh = lg->gh[b];
+    for (size_t b = 0; b <= LO_GBUCKETS; b++) {
+        struct lo_gheld *gh = b < LO_GBUCKETS ? lg->gh[b] : lg->spare;
         while (gh) {
             struct lo_gheld *next = gh->next;
             free(gh->h);
@@ -454,7 +573,11 @@ void rt_lockorder_fini(struct rt *rt)
     free(lg->eindex);
     free(lg->seen);
     free(lg->via);
+    free(lg->prev);
     free(lg->queue);
+    for (size_t i = 0; i < lg->ncycles; i++)
+        free(lg->cycles[i]);
+    free(lg->cycles);
     free(lg);
     rt->lg = NULL;
 }

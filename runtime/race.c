@@ -900,6 +900,22 @@ static void so_delete_at(struct rt_race *R, size_t i)
     }
 }
 
+void rt_race_forget_obj(struct rt *rt, const void *obj)
+{
+    struct rt_race *R = rt->race;
+    uintptr_t a = (uintptr_t)obj;
+    struct shadow *sh = sh_find(R, a);
+    if (sh)
+        sh_delete_at(R, (size_t)(sh - R->sh));
+    size_t mask = R->socap - 1;
+    for (size_t i = hash_addr(a, R->soshift); R->so[i].key; i = (i + 1) & mask) {
+        if (R->so[i].key == a) {
+            so_delete_at(R, i);
+            break;
+        }
+    }
+}
+
 void rt_race_forget(struct rt *rt, const void *addr, size_t size)
 {
     struct rt_race *R = rt->race;

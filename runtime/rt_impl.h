@@ -316,6 +316,9 @@ struct rt {
     uint64_t pct_yield_prio;          /* next priority given to a yielder */
     int64_t pct_run_g;                /* the G the slice counter is for */
     uint64_t pct_run;                 /* its preemption points since it resumed */
+    uint64_t pct_cache_seq;           /* pct_higher's cache: valid at this seq, */
+    int64_t pct_cache_g;              /* for this running G: */
+    uint64_t pct_cache_max;           /* the others' highest priority */
     /* stack overflow */
     struct rt_g *overflow; /* a goroutine abandoned for overflowing its stack */
     void *segv_saved;      /* previous handler and alternate stack (stack.c) */
@@ -424,6 +427,9 @@ void rt_buf_printf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
 rt_site rt_current_site(struct rt *rt);
 
 /* race.c: the runtime's own happens-before edges (no-ops when race is off) */
+/* rt_race_on guards every call below: off, the detector costs the runtime
+ * one predicted branch per operation. */
+#define rt_race_on(rt) __builtin_expect((rt)->race != NULL, 0)
 void rt_race_init(struct rt *rt);
 void rt_race_fini(struct rt *rt);
 void rt_race_go(struct rt *rt, struct rt_g *parent, struct rt_g *child); /* go statement */
@@ -453,6 +459,9 @@ void rt_race_timer_fire(struct rt *rt, const void *t);
  * access against plain accesses (atomics never race with each other), and
  * release-merges into addr's clock. */
 void rt_race_atomic(struct rt *rt, const void *addr, bool write);
+/* rt_race_forget_obj: the runtime frees its own object obj (a channel, a
+ * timer): drop the clocks and shadow state keyed by its address. */
+void rt_race_forget_obj(struct rt *rt, const void *obj);
 /* rt_race_nslots: vector clock slots made so far (tests check reuse). */
 uint32_t rt_race_nslots(const struct rt *rt);
 

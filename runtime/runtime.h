@@ -177,7 +177,12 @@ struct rt_config {
      * goroutine always runs (every preemption point switches to it), and at
      * pct_depth - 1 change points, drawn from the seed uniformly among the
      * first pct_steps preemption points, the running goroutine drops below
-     * every other. Any such schedule is one Go may produce with enough Ps. */
+     * every other. Any such schedule is one Go may produce with enough Ps.
+     * Under PCT cfg.preempt is ignored (PCT decides at every point), and a
+     * goroutine that yields (Gosched, or 10,000 preemption points in a row,
+     * as Go's sysmon preempts) drops below every other one, demoted ones
+     * included, so spin loops make progress. Same seed and config, same
+     * trace. */
     enum rt_sched_mode { RT_SCHED_GO = 0, RT_SCHED_PCT } sched;
     int pct_depth;      /* RT_SCHED_PCT: d >= 1 (0 counts as 3) */
     uint64_t pct_steps; /* RT_SCHED_PCT: k, the preemption points the change
@@ -442,6 +447,11 @@ void rt_rw_lock(struct rt *rt, struct rt_rwmutex *rw);
 enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw);
 void rt_rw_rlock(struct rt *rt, struct rt_rwmutex *rw);
 enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw);
+/* RWMutex TryLock and TryRLock, Go's algorithm: never wait; true when the
+ * lock was taken. TryLock fails while a reader holds it or a writer holds
+ * or waits for it; TryRLock fails while a writer holds or waits for it. */
+bool rt_rw_trylock(struct rt *rt, struct rt_rwmutex *rw);
+bool rt_rw_tryrlock(struct rt *rt, struct rt_rwmutex *rw);
 
 /* wg.Add(delta) (Done is Add(-1)): RT_ERR_WG_NEGATIVE when the counter goes
  * below zero (the counter is left as Go leaves it: negative). When it reaches

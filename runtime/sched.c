@@ -461,25 +461,39 @@ static __attribute__((noinline)) struct rt_g *pct_pick(struct rt *rt)
     return best;
 }
 
-/* pct_higher says whether a G other than g that pct_pick could choose once
- * g yields has a higher priority than g. */
-static bool pct_higher(const struct rt *rt, const struct rt_g *g)
+/* pct_others returns the highest priority among the Gs other than g that
+ * pct_pick could choose once g yields (0 when there are none). */
+static uint64_t pct_others(const struct rt *rt, const struct rt_g *g)
 {
-    uint64_t pr = g->pct_prio;
+    uint64_t best = 0;
     for (int i = 0; i < rt->nprocs; i++) {
         const struct rt_p *p = &rt->ps[i];
-        if (p->curg && p->curg != g && p->curg->pct_prio > pr)
-            return true;
-        if (p->runnext && p->runnext->pct_prio > pr)
-            return true;
+        if (p->curg && p->curg != g && p->curg->pct_prio > best)
+            best = p->curg->pct_prio;
+        if (p->runnext && p->runnext->pct_prio > best)
+            best = p->runnext->pct_prio;
         for (uint32_t j = p->head; j != p->tail; j++)
-            if (p->runq[j % RT_RUNQ_CAP]->pct_prio > pr)
-                return true;
+            if (p->runq[j % RT_RUNQ_CAP]->pct_prio > best)
+                best = p->runq[j % RT_RUNQ_CAP]->pct_prio;
     }
     for (const struct rt_g *q = rt->globq_head; q; q = q->schedlink)
-        if (q->pct_prio > pr)
-            return true;
-    return false;
+        if (q->pct_prio > best)
+            best = q->pct_prio;
+    return best;
+}
+
+/* pct_higher says whether another G pct_pick could choose has a higher
+ * priority than g. The others' best is cached while no event happens:
+ * every change to a run queue comes with one (create, unblock, syscall
+ * exit, steal, resume...), and only the running G's priority changes. */
+static bool pct_higher(struct rt *rt, const struct rt_g *g)
+{
+    if (rt->pct_cache_seq != rt->seq || rt->pct_cache_g != g->id) {
+        rt->pct_cache_max = pct_others(rt, g);
+        rt->pct_cache_seq = rt->seq;
+        rt->pct_cache_g = g->id;
+    }
+    return rt->pct_cache_max > g->pct_prio;
 }
 
 /* pct_point is a preemption point under PCT: a change point lowers g's
@@ -506,6 +520,8 @@ static bool pct_point(struct rt *rt, struct rt_g *g)
 static inline __attribute__((always_inline)) struct rt_g *pick(struct rt *rt)
 {
     if (rt->p1go) {
+        if (rt->nprocs != 1)
+            __builtin_unreachable(); /* lets find_runnable fold nprocs == 1 */
         struct rt_p *p = &rt->ps[0];
         if (!p->curg)
             p->curg = find_runnable(rt, p);
@@ -619,7 +635,7 @@ _Noreturn void rt_goexit(struct rt *rt)
     rt_ev(rt, RT_EV_EXIT, 0, 0, NULL, 0);
     rt->counters.exited++;
     rt->glive--;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_exit(rt, g);
     if (g->data && rt->cfg.hooks.g_free)
         rt->cfg.hooks.g_free(rt->cfg.hooks.ud, g, g->data);
@@ -685,7 +701,7 @@ struct rt_g *rt_go(struct rt *rt, rt_entry_fn *entry, void *arg)
     rt->counters.created++;
     if (rt->pct)
         g->pct_prio = RT_PCT_INITIAL + (rt_rand(rt) >> 16);
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_go(rt, rt->curg, g);
 
     if (rt->curg) {

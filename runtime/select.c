@@ -29,7 +29,7 @@ static bool poll(struct rt *rt, struct rt_case *cs, enum rt_err *err)
         if (c->closed) {
             if (cs->elem && c->elem_size)
                 memset(cs->elem, 0, c->elem_size);
-            if (rt->race)
+            if (rt_race_on(rt))
                 rt_race_acquire(rt, c);
             rt->counters.recvs++;
             rt_ev(rt, RT_EV_RECV, 0, c->id, c, -1);
@@ -38,7 +38,7 @@ static bool poll(struct rt *rt, struct rt_case *cs, enum rt_err *err)
         }
         return false;
     }
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_chan_access(rt, c, false);
     if (c->closed) {
         *err = RT_ERR_SEND_CLOSED;
@@ -104,7 +104,7 @@ static __attribute__((noinline)) enum rt_err select_block(struct rt *rt, struct 
     *chosen = won;
     struct rt_case *cs = &cases[won];
     if (cs->dir == RT_SEND) {
-        if (rt->race)
+        if (rt_race_on(rt))
             rt_race_chan_access(rt, cs->chan, false);
         if (!sgs[won].success)
             err = RT_ERR_SEND_CLOSED;

@@ -200,7 +200,7 @@ void rt_mutex_lock(struct rt *rt, struct rt_mutex *m)
     rt_must_g(rt, "rt_mutex_lock");
     rt_site site = rt->lg ? rt_lockorder_wait(rt, m, false) : 0;
     mutex_lock(rt, m, RT_WAIT_MUTEX);
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_acquire(rt, m);
     if (rt->lg)
         rt_lockorder_acquired(rt, m, site, false);
@@ -212,7 +212,7 @@ bool rt_mutex_trylock(struct rt *rt, struct rt_mutex *m)
     if (m->state & (MUTEX_LOCKED | MUTEX_STARVING))
         return false;
     m->state |= MUTEX_LOCKED;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_acquire(rt, m);
     if (rt->lg)
         rt_lockorder_acquired(rt, m, rt_current_site(rt), false);
@@ -224,7 +224,7 @@ enum rt_err rt_mutex_unlock(struct rt *rt, struct rt_mutex *m)
 {
     if (!(m->state & MUTEX_LOCKED))
         rt_fatal_code(rt, RT_ERR_UNLOCK_UNLOCKED);
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, m);
     if (rt->lg)
         rt_lockorder_released(rt, m, false);
@@ -244,7 +244,7 @@ void rt_rw_rlock(struct rt *rt, struct rt_rwmutex *rw)
     rt_site site = rt->lg ? rt_lockorder_wait(rt, rw, true) : 0;
     if (++rw->readers < 0)
         sem_acquire(rt, &rw->readers, RT_WAIT_RWMUTEX_R);
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_acquire(rt, &rw->readers); /* Go's readerSem */
     if (rt->lg)
         rt_lockorder_acquired(rt, rw, site, true);
@@ -253,7 +253,7 @@ void rt_rw_rlock(struct rt *rt, struct rt_rwmutex *rw)
 
 enum rt_err rt_rw_runlock(struct rt *rt, struct rt_rwmutex *rw)
 {
-    if (rt->race && rw->readers != 0 && rw->readers != -RW_MAX_READERS)
+    if (rt_race_on(rt) && rw->readers != 0 && rw->readers != -RW_MAX_READERS)
         rt_race_release(rt, &rw->reader_wait); /* Go's writerSem */
     int32_t r = --rw->readers;
     if (r < 0) {
@@ -280,7 +280,7 @@ void rt_rw_lock(struct rt *rt, struct rt_rwmutex *rw)
     rw->readers -= RW_MAX_READERS;
     if (r != 0 && (rw->reader_wait += r) != 0)
         sem_acquire(rt, &rw->reader_wait, RT_WAIT_RWMUTEX_W);
-    if (rt->race) {
+    if (rt_race_on(rt)) {
         rt_race_acquire(rt, &rw->readers);
         rt_race_acquire(rt, &rw->reader_wait);
     }
@@ -293,7 +293,7 @@ enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw)
 {
     if (rw->readers >= 0)
         rt_fatal_code(rt, RT_ERR_RWUNLOCK_UNLOCKED);
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, &rw->readers);
     if (rt->lg)
         rt_lockorder_released(rt, rw, false);
@@ -305,11 +305,38 @@ enum rt_err rt_rw_unlock(struct rt *rt, struct rt_rwmutex *rw)
     return RT_OK;
 }
 
+bool rt_rw_trylock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    if (rw->w.state & (MUTEX_LOCKED | MUTEX_STARVING))
+        return false;
+    rw->w.state |= MUTEX_LOCKED;
+    if (rw->readers != 0) {
+        mutex_unlock(rt, &rw->w); /* as Go's w.Unlock: may wake a writer */
+        return false;
+    }
+    rw->readers -= RW_MAX_READERS;
+    if (rt->lg)
+        rt_lockorder_acquired(rt, rw, rt_current_site(rt), false);
+    rt_ev(rt, RT_EV_LOCK, 0, 0, rw, 1);
+    return true;
+}
+
+bool rt_rw_tryrlock(struct rt *rt, struct rt_rwmutex *rw)
+{
+    if (rw->readers < 0)
+        return false;
+    rw->readers++;
+    if (rt->lg)
+        rt_lockorder_acquired(rt, rw, rt_current_site(rt), true);
+    rt_ev(rt, RT_EV_RLOCK, 0, 0, rw, 1);
+    return true;
+}
+
 /* ---- WaitGroup ------------------------------------------------------------------------ */
 
 enum rt_err rt_wg_add(struct rt *rt, struct rt_waitgroup *wg, int64_t delta)
 {
-    if (rt->race && delta < 0)
+    if (rt_race_on(rt) && delta < 0)
         rt_race_release(rt, wg); /* Done happens-before Wait returns */
     wg->counter += delta;
     rt_ev(rt, RT_EV_WG_ADD, 0, 0, wg, delta);
@@ -329,16 +356,19 @@ enum rt_err rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg)
 {
     rt_must_g(rt, "rt_wg_wait");
     rt_ev(rt, RT_EV_WG_WAIT, 0, 0, wg, wg->counter);
-    if (wg->counter != 0) {
-        wg->waiters++;
-        sem_acquire(rt, wg, RT_WAIT_WAITGROUP);
-        /* Woken when the counter reached zero (and the waiters were reset); a
-         * new Add or Wait since then is Go's reuse panic. */
-        if (wg->counter != 0 || wg->waiters != 0)
-            return RT_ERR_WG_REUSED;
+    if (wg->counter == 0) {
+        if (rt_race_on(rt))
+            rt_race_acquire(rt, wg);
+        return RT_OK;
     }
-    if (rt->race)
+    wg->waiters++;
+    sem_acquire(rt, wg, RT_WAIT_WAITGROUP);
+    if (rt_race_on(rt))
         rt_race_acquire(rt, wg);
+    /* Woken when the counter reached zero (and the waiters were reset); a
+     * new Add or Wait since then is Go's reuse panic. */
+    if (wg->counter != 0 || wg->waiters != 0)
+        return RT_ERR_WG_REUSED;
     return RT_OK;
 }
 
@@ -347,7 +377,7 @@ enum rt_err rt_wg_wait(struct rt *rt, struct rt_waitgroup *wg)
 bool rt_once_begin(struct rt *rt, struct rt_once *once)
 {
     if (once->done) {
-        if (rt->race)
+        if (rt_race_on(rt))
             rt_race_acquire(rt, once); /* f's return happens-before Do returns */
         return false;
     }
@@ -355,7 +385,7 @@ bool rt_once_begin(struct rt *rt, struct rt_once *once)
     mutex_lock(rt, &once->m, RT_WAIT_MUTEX);
     if (once->done) {
         mutex_unlock(rt, &once->m);
-        if (rt->race)
+        if (rt_race_on(rt))
             rt_race_acquire(rt, once);
         return false;
     }
@@ -364,7 +394,7 @@ bool rt_once_begin(struct rt *rt, struct rt_once *once)
 
 void rt_once_end(struct rt *rt, struct rt_once *once)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, once);
     once->done = 1;
     rt_ev(rt, RT_EV_ONCE, 0, 0, once, 0);
@@ -392,7 +422,7 @@ void rt_cond_wait_ticket(struct rt *rt, struct rt_cond *c, uint32_t ticket)
     struct rt_g *g = rt_must_g(rt, "rt_cond_wait");
     rt_ev(rt, RT_EV_COND_WAIT, 0, 0, c, ticket);
     if ((int32_t)(ticket - c->notify_ticket) < 0) {
-        if (rt->race)
+        if (rt_race_on(rt))
             rt_race_acquire(rt, c);
         return; /* already notified between the ticket and the wait */
     }
@@ -405,7 +435,7 @@ void rt_cond_wait_ticket(struct rt *rt, struct rt_cond *c, uint32_t ticket)
         q->head = g;
     q->tail = g;
     rt_park(rt, RT_WAIT_COND, c);
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_acquire(rt, c); /* Signal / Broadcast happen-before Wait returns */
 }
 
@@ -419,7 +449,7 @@ void rt_cond_wait(struct rt *rt, struct rt_cond *c, struct rt_mutex *m)
 
 void rt_cond_signal(struct rt *rt, struct rt_cond *c)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, c);
     rt_ev(rt, RT_EV_COND_SIGNAL, 0, 0, c, 0);
     if (c->wait_ticket == c->notify_ticket)
@@ -447,7 +477,7 @@ void rt_cond_signal(struct rt *rt, struct rt_cond *c)
 
 void rt_cond_broadcast(struct rt *rt, struct rt_cond *c)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, c);
     rt_ev(rt, RT_EV_COND_BROADCAST, 0, 0, c, 0);
     if (c->wait_ticket == c->notify_ticket)
@@ -467,7 +497,7 @@ void rt_cond_broadcast(struct rt *rt, struct rt_cond *c)
 
 int32_t rt_atomic_load32(struct rt *rt, const int32_t *p)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, false);
     rt_ev(rt, RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
     return *p;
@@ -475,7 +505,7 @@ int32_t rt_atomic_load32(struct rt *rt, const int32_t *p)
 
 int64_t rt_atomic_load64(struct rt *rt, const int64_t *p)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, false);
     rt_ev(rt, RT_EV_ATOMIC_LOAD, 0, 0, p, *p);
     return *p;
@@ -483,7 +513,7 @@ int64_t rt_atomic_load64(struct rt *rt, const int64_t *p)
 
 void rt_atomic_store32(struct rt *rt, int32_t *p, int32_t v)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, true);
     *p = v;
     rt_ev(rt, RT_EV_ATOMIC_STORE, 0, 0, p, v);
@@ -491,7 +521,7 @@ void rt_atomic_store32(struct rt *rt, int32_t *p, int32_t v)
 
 void rt_atomic_store64(struct rt *rt, int64_t *p, int64_t v)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, true);
     *p = v;
     rt_ev(rt, RT_EV_ATOMIC_STORE, 0, 0, p, v);
@@ -499,7 +529,7 @@ void rt_atomic_store64(struct rt *rt, int64_t *p, int64_t v)
 
 int32_t rt_atomic_add32(struct rt *rt, int32_t *p, int32_t delta)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, true);
     *p = (int32_t)((uint32_t)*p + (uint32_t)delta);
     rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, *p);
@@ -508,7 +538,7 @@ int32_t rt_atomic_add32(struct rt *rt, int32_t *p, int32_t delta)
 
 int64_t rt_atomic_add64(struct rt *rt, int64_t *p, int64_t delta)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, true);
     *p = (int64_t)((uint64_t)*p + (uint64_t)delta);
     rt_ev(rt, RT_EV_ATOMIC_RMW, 0, 0, p, *p);
@@ -517,7 +547,7 @@ int64_t rt_atomic_add64(struct rt *rt, int64_t *p, int64_t delta)
 
 int32_t rt_atomic_swap32(struct rt *rt, int32_t *p, int32_t v)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, true);
     int32_t old = *p;
     *p = v;
@@ -527,7 +557,7 @@ int32_t rt_atomic_swap32(struct rt *rt, int32_t *p, int32_t v)
 
 int64_t rt_atomic_swap64(struct rt *rt, int64_t *p, int64_t v)
 {
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, true);
     int64_t old = *p;
     *p = v;
@@ -538,7 +568,7 @@ int64_t rt_atomic_swap64(struct rt *rt, int64_t *p, int64_t v)
 bool rt_atomic_cas32(struct rt *rt, int32_t *p, int32_t old, int32_t v)
 {
     bool ok = *p == old;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, ok); /* a failed CAS only reads */
     if (ok)
         *p = v;
@@ -549,7 +579,7 @@ bool rt_atomic_cas32(struct rt *rt, int32_t *p, int32_t old, int32_t v)
 bool rt_atomic_cas64(struct rt *rt, int64_t *p, int64_t old, int64_t v)
 {
     bool ok = *p == old;
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_atomic(rt, p, ok); /* a failed CAS only reads */
     if (ok)
         *p = v;

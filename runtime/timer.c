@@ -94,7 +94,7 @@ size_t rt_timers_run(struct rt *rt)
         fired++;
         rt->counters.timers_fired++;
         rt_ev(rt, RT_EV_TIMER_FIRE, t->g ? t->g->id : 0, t->c ? t->c->id : 0, t, t->when);
-        if (rt->race && t->kind != RT_TK_WAKE)
+        if (rt_race_on(rt) && t->kind != RT_TK_WAKE)
             rt_race_timer_fire(rt, t);
         int64_t when = t->when;
         if (t->period > 0) {
@@ -176,7 +176,7 @@ static struct rt_timer *chan_timer(struct rt *rt, int64_t d, int64_t period)
     t->c->timer = true;
     t->period = period;
     rt_timer_add(rt, t, rt->now + (d > 0 ? d : 0));
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, t); /* NewTimer happens-before the fire */
     rt_ev(rt, RT_EV_TIMER_SET, 0, t->c->id, t, t->when);
     return t;
@@ -200,7 +200,7 @@ struct rt_timer *rt_after_func(struct rt *rt, int64_t d, rt_timer_fn *fn, void *
     t->fn = fn;
     t->arg = arg;
     rt_timer_add(rt, t, rt->now + (d > 0 ? d : 0));
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, t); /* AfterFunc happens-before f runs */
     rt_ev(rt, RT_EV_TIMER_SET, 0, 0, t, t->when);
     return t;
@@ -228,7 +228,7 @@ bool rt_timer_reset(struct rt *rt, struct rt_timer *t, int64_t d)
     if (t->period > 0 && d > 0)
         t->period = d;
     rt_timer_add(rt, t, rt->now + (d > 0 ? d : 0));
-    if (rt->race)
+    if (rt_race_on(rt))
         rt_race_release(rt, t); /* Reset happens-before the fire */
     rt_ev(rt, RT_EV_TIMER_SET, 0, t->c ? t->c->id : 0, t, t->when);
     return pending;
@@ -246,7 +246,7 @@ void rt_timer_release(struct rt *rt, struct rt_timer *t)
         t->c->timer = false;
         rt_chan_release(rt, t->c);
     }
-    if (rt->race)
-        rt_race_forget(rt, t, sizeof *t);
+    if (rt_race_on(rt))
+        rt_race_forget_obj(rt, t);
     free(t);
 }

@@ -123,6 +123,11 @@ struct ast_var {
     int index;              /* [checked] frame slot, or global index */
     bool captured;          /* [checked] some closure captures it: it lives in a heap
                                cell, and its slot holds the cell */
+    bool address_taken;     /* [checked] a local whose address is taken: `&x`, or a
+                               pointer method called or taken as a value on x itself
+                               (x.M(), x.M); a pointer to it must stay valid after
+                               its frame is gone, so it needs a heap cell unless it
+                               is a struct or array (whose box is its address) */
     bool used;              /* [checked] read somewhere (for `declared and not used`) */
     bool loopvar;           /* declared by a for clause or range */
     struct ast_func *owner; /* function whose frame holds it (NULL for globals) */
@@ -540,6 +545,9 @@ struct ast_decl {
     int nvalues;
     int iota;              /* CONST: index of the spec in its group */
     bool alias;            /* TYPE: `type A = B` */
+    const char *tparam;    /* TYPE: the type parameter of a generic library type
+                              (`type Pointer[T any]` in sync/atomic, the only one the
+                              parser accepts, only outside the user's file); else NULL */
     const char *path;      /* IMPORT: "sync/atomic" */
     struct ast_var **vars; /* [checked] VAR: the globals */
 };

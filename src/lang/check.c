@@ -142,14 +142,13 @@ void check_resolve_object(struct checker *c, struct object *o)
     struct ast_decl *d = o->decl;
     switch (o->kind) {
     case OBJ_TYPE:
-        if (d->alias) {
+        if (o->generic) {
+            break;
+        } else if (d->alias) {
             o->type = check_type_expr(c, d->type_expr);
         } else {
             struct type *u = check_type_expr(c, d->type_expr);
-            if (u == o->type) {
-                ERR(o->pos, "invalid recursive type %s", o->name);
-                u = basic(c, T_INVALID);
-            }
+            check_cycle_record(c, o->type, d->type_expr, o->name, o->pos);
             types_set_underlying(o->type, u);
         }
         break;
@@ -367,11 +366,16 @@ void check_func_body(struct checker *c, struct ast_func *f, struct fctx *outer)
     f->ncaptures = fc.ncaps;
     f->captures = fc.ncaps ? arena_dup(c->a, fc.caps, (size_t)fc.ncaps * sizeof *fc.caps) : NULL;
     free(fc.caps);
-    GROW(c->funcs, c->nfuncs, c->capfuncs);
-    c->funcs[c->nfuncs++] = f;
+    check_add_func(c, f);
     c->fn = saved_fn;
     c->scope = saved_scope;
     c->pending_label = saved_label;
+}
+
+void check_add_func(struct checker *c, struct ast_func *f)
+{
+    GROW(c->funcs, c->nfuncs, c->capfuncs);
+    c->funcs[c->nfuncs++] = f;
 }
 
 /* labels are collected before the body is checked so forward references
@@ -433,6 +437,8 @@ static void declare_method(struct checker *c, struct ast_func *f)
         ptr = true;
         te = te->u.unary.x;
     }
+    if (check_generic_method(c, f, te, ptr))
+        return; /* f->type stays NULL: only instances have methods */
     struct type *base = check_type_expr(c, te);
     char ts[100];
     bool variadic;
@@ -583,6 +589,15 @@ static void init_order(struct checker *c, struct ast_package *pkg)
 
 /* ---- packages -------------------------------------------------------------------------------- */
 
+/* all_blank: every name the spec declares is `_`. */
+static bool all_blank(const struct ast_decl *d)
+{
+    for (int i = 0; i < d->nnames; i++)
+        if (strcmp(d->names[i], "_") != 0)
+            return false;
+    return true;
+}
+
 static bool is_unsupported_import(const char *path)
 {
     return strcmp(path, "unsafe") == 0 || strcmp(path, "reflect") == 0 || strcmp(path, "C") == 0;
@@ -678,8 +693,12 @@ void check_package(struct checker *c, struct ast_package *pkg)
         o->state = 2;
     }
 
-    /* 2. collect package-level objects */
+    /* 2. collect package-level objects; a var or const spec of blank names
+     * only gets an object outside the scope, so it is still checked (the
+     * others are checked through their named objects) */
     int nmethods = 0;
+    struct object **blanks = NULL;
+    int nblanks = 0, capblanks = 0;
     for (int i = 0; i < file->ndecls; i++) {
         struct ast_decl *d = file->decls[i];
         switch (d->kind) {
@@ -728,13 +747,18 @@ void check_package(struct checker *c, struct ast_package *pkg)
                 v->index = c->nglobals;
                 c->globals[c->nglobals++] = v;
                 d->vars[j] = v;
-                if (strcmp(d->names[j], "_") == 0)
-                    continue;
                 struct object *o = check_new_object(c, OBJ_VAR, d->names[j], d->name_pos[j]);
                 o->var = v;
                 o->decl = d;
                 o->decl_index = j;
                 o->state = 0;
+                if (strcmp(d->names[j], "_") == 0) {
+                    if (j == d->nnames - 1 && all_blank(d)) {
+                        GROW(blanks, nblanks, capblanks);
+                        blanks[nblanks++] = o;
+                    }
+                    continue;
+                }
                 struct object *old = scope_insert(ps, o);
                 if (old)
                     check_redeclared(c, o, old);
@@ -742,12 +766,17 @@ void check_package(struct checker *c, struct ast_package *pkg)
             break;
         case DECL_CONST:
             for (int j = 0; j < d->nnames; j++) {
-                if (strcmp(d->names[j], "_") == 0)
-                    continue;
                 struct object *o = check_new_object(c, OBJ_CONST, d->names[j], d->name_pos[j]);
                 o->decl = d;
                 o->decl_index = j;
                 o->state = 0;
+                if (strcmp(d->names[j], "_") == 0) {
+                    if (j == d->nnames - 1 && all_blank(d)) {
+                        GROW(blanks, nblanks, capblanks);
+                        blanks[nblanks++] = o;
+                    }
+                    continue;
+                }
                 struct object *old = scope_insert(ps, o);
                 if (old)
                     check_redeclared(c, o, old);
@@ -759,6 +788,8 @@ void check_package(struct checker *c, struct ast_package *pkg)
             o->state = 0;
             if (!d->alias)
                 o->type = types_named(TS, d->names[0], pkg);
+            if (d->tparam)
+                check_generic_declare(c, o);
             if (strcmp(d->names[0], "_") == 0)
                 break;
             struct object *old = scope_insert(ps, o);
@@ -774,6 +805,9 @@ void check_package(struct checker *c, struct ast_package *pkg)
     for (struct object *o = ps->first; o; o = o->order_next)
         if (o->kind == OBJ_TYPE)
             check_resolve_object(c, o);
+    for (struct object *o = ps->first; o; o = o->order_next)
+        if (o->kind == OBJ_TYPE && o->type && o->type->kind == T_NAMED && !o->generic)
+            check_cycle_validate(c, o->type);
     for (int i = 0; i < file->ndecls; i++) {
         struct ast_decl *d = file->decls[i];
         if (d->kind == DECL_FUNC && d->func->recv)
@@ -781,6 +815,9 @@ void check_package(struct checker *c, struct ast_package *pkg)
     }
     for (struct object *o = ps->first; o; o = o->order_next)
         check_resolve_object(c, o);
+    for (int i = 0; i < nblanks; i++)
+        check_resolve_object(c, blanks[i]);
+    free(blanks);
     for (int i = 0; i < c->ninit_funcs; i++) {
         struct ast_func *f = c->init_funcs[i];
         if (f->pkg == pkg && !f->type) {
@@ -800,8 +837,10 @@ void check_package(struct checker *c, struct ast_package *pkg)
         if (!f->body) {
             if (strcmp(pkg->path, "main") == 0)
                 ERR(f->pos, "missing function body");
-            GROW(c->funcs, c->nfuncs, c->capfuncs);
-            c->funcs[c->nfuncs++] = f;
+            /* a native: its frame (params, results) is laid out all the same,
+             * so nparams and nresults hold for every function */
+            c->scope = ps;
+            check_func_body(c, f, NULL);
             continue;
         }
         struct object *o = f->recv || f->is_init ? NULL : scope_find_local(ps, f->name);
@@ -853,6 +892,7 @@ void check_finish(struct checker *c)
     struct ast_package **pk = p->pkgs;
     p->pkgs = p->npkgs ? arena_dup(c->a, pk, (size_t)p->npkgs * sizeof *pk) : NULL;
     free(pk);
+    check_cycle_free(c);
     free(c->globals);
     free(c->inits);
     free(c->init_funcs);

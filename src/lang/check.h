@@ -20,6 +20,8 @@
 enum obj_kind { OBJ_VAR, OBJ_CONST, OBJ_TYPE, OBJ_FUNC, OBJ_BUILTIN, OBJ_PKG, OBJ_NIL };
 
 struct dep;
+struct generic;
+struct tdecl;
 
 struct object {
     enum obj_kind kind;
@@ -40,6 +42,8 @@ struct object {
     struct dep *deps;          /* package-level: objects its initialiser or body uses */
     struct object *next;       /* next in the scope's bucket */
     struct object *order_next; /* package objects in declaration order */
+    struct generic *generic;   /* TYPE: a generic library type (check_generic.c); its
+                                  type is a placeholder, only instances are types */
 };
 
 struct dep {
@@ -181,7 +185,11 @@ struct checker {
     const struct ast_expr *ctx_fun; /* call whose arguments are being assigned */
     bool quiet_undefined;           /* a rejected dot import: names may come from it */
     int funclit_counter;
-    int depth; /* recursion guard */
+    int depth;                /* recursion guard */
+    struct generic *generics; /* generic library types declared so far */
+    bool instantiating;       /* checking the X of X[T]: a generic type may appear */
+    struct tdecl *tdecls;     /* by type id: declared named types (check_cycle.c) */
+    size_t ntdecls;
 };
 
 /* check_package type-checks pkg (its file is parsed) and, recursively
@@ -227,6 +235,38 @@ struct type *check_signature(struct checker *c, struct ast_sig *sig, bool *varia
 void check_resolve_object(struct checker *c, struct object *obj);
 void check_const_spec(struct checker *c, struct ast_decl *d, struct object **objs);
 
+/* check_add_func lists f among the program's functions (ast_program.funcs). */
+void check_add_func(struct checker *c, struct ast_func *f);
+
+/* In check_generic.c: atomic.Pointer[T], the one generic type. */
+/* check_generic_declare marks the type object o (declared with a type
+ * parameter) as generic. */
+void check_generic_declare(struct checker *c, struct object *o);
+/* check_generic_method records f, whose receiver type expression (without
+ * the `*`) is recv, as a method of a generic type; returns false when recv
+ * does not name a generic type (f is an ordinary method). */
+bool check_generic_method(struct checker *c, struct ast_func *f, struct ast_expr *recv, bool ptr);
+/* check_generic_of: the generic whose placeholder type is t, or NULL. */
+struct generic *check_generic_of(struct checker *c, const struct type *t);
+/* check_generic_instance returns the instance of g for type argument arg,
+ * making it (type, underlying, methods) the first time. */
+struct type *check_generic_instance(struct checker *c, struct generic *g, struct type *arg);
+/* check_generic_bare reports a use of generic type object o, named by e,
+ * without type arguments (outside X[...]); returns whether it did. */
+bool check_generic_bare(struct checker *c, struct ast_expr *e, struct object *o);
+
+/* In check_cycle.c: invalid recursive types. */
+/* check_cycle_record notes that named type `named` (called name, declared
+ * at pos) was declared as rhs, its declaration's type expression, already
+ * checked. */
+void check_cycle_record(struct checker *c, struct type *named, struct ast_expr *rhs,
+                        const char *name, struct pos pos);
+/* check_cycle_validate reports every cycle of value containment reachable
+ * from named (once each, in Go's words) and gives its types an invalid
+ * underlying type. */
+void check_cycle_validate(struct checker *c, struct type *named);
+void check_cycle_free(struct checker *c);
+
 /* In check_stmt.c */
 void check_block_stmts(struct checker *c, struct ast_stmt **stmts, int n);
 void check_stmt(struct checker *c, struct ast_stmt *s);
@@ -244,6 +284,27 @@ static inline enum mode set(struct ast_expr *e, enum mode m, struct type *t)
     e->is_type = m == M_TYPE;
     e->addressable = m == M_VAR;
     return m;
+}
+
+/* check_broken_type: t is a named type (or a pointer to one) whose
+ * declaration was rejected (an invalid recursive type), so its uses are
+ * quiet, as in Go. */
+static inline bool check_broken_type(const struct type *t)
+{
+    if (t->kind == T_POINTER)
+        t = t->u.array.elem;
+    return t->kind == T_NAMED && t->underlying->kind == T_INVALID;
+}
+
+/* check_address_taken notes that the address of x is taken, when x names a
+ * local variable (ast_var.address_taken). */
+static inline void check_address_taken(struct ast_expr *x)
+{
+    x = ast_unparen(x);
+    if (x->kind == EX_IDENT &&
+        (x->u.ident.ref.kind == REF_LOCAL || x->u.ident.ref.kind == REF_UPVAL) &&
+        x->u.ident.ref.var && !x->u.ident.ref.var->global)
+        x->u.ident.ref.var->address_taken = true;
 }
 
 static inline enum mode fail(struct checker *c, struct ast_expr *e)

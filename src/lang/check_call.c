@@ -49,7 +49,11 @@ static enum mode package_member(struct checker *c, struct ast_expr *e, struct ob
     check_resolve_object(c, o);
     c->pkg = saved;
     switch (o->kind) {
-    case OBJ_TYPE: r->kind = REF_TYPE; return set(e, M_TYPE, o->type);
+    case OBJ_TYPE:
+        if (check_generic_bare(c, e, o))
+            return fail(c, e);
+        r->kind = REF_TYPE;
+        return set(e, M_TYPE, o->type);
     case OBJ_CONST:
         r->kind = REF_CONST;
         if (!o->cv)
@@ -117,6 +121,8 @@ enum mode check_selector(struct checker *c, struct ast_expr *e)
     }
     check_use(c, x);
     struct type_selection s = types_lookup(TS, x->type, name, c->pkg);
+    if (s.kind == SEL_NONE && check_broken_type(x->type))
+        return fail(c, e); /* a rejected recursive type: reported there */
     if (s.kind == SEL_NONE) {
         check_expr_string(e, xs, sizeof xs);
         check_type_string(c, x->type, ts, sizeof ts);
@@ -170,10 +176,12 @@ enum mode check_selector(struct checker *c, struct ast_expr *e)
             if (s.path[i].deref || (i == 0 && x->type->underlying->kind == T_POINTER))
                 via_ptr = true;
         if (x->mode != M_VAR && !via_ptr && x->type->underlying->kind != T_POINTER) {
-            ERR(e->pos, "cannot call pointer method %s on %s", name,
+            ERR(e->u.sel.name_pos, "cannot call pointer method %s on %s", name,
                 check_type_string(c, x->type, ts, sizeof ts));
             return fail(c, e);
         }
+        if (s.npath == 0)
+            check_address_taken(x);
     }
     return set(e, M_VALUE, s.type);
 }
@@ -387,11 +395,9 @@ static enum mode check_conversion(struct checker *c, struct ast_expr *e, struct 
         } else if ((types_is_numeric(t) && types_is_numeric(x->type)) ||
                    (types_is_string(t) && types_is_string(x->type)) ||
                    (types_is_boolean(t) && types_is_boolean(x->type))) {
-            struct const_val cx = *x->cv;
-            if (types_is_integer(t) && cx.kind == CONST_FLOAT && !types_is_untyped(x->type)) {
-                /* typed float constant to integer: must be exact */
-            }
-            v = const_convert(c->a, &cx, t, &trunc);
+            /* the folded value lives in the arena: const_convert may return
+             * its argument (bool and string constants) */
+            v = const_convert(c->a, x->cv, t, &trunc);
             if (!v) {
                 if (trunc)
                     ERR(x->pos, "cannot convert %s to type %s (truncated)",

@@ -413,6 +413,8 @@ static enum mode check_ident(struct checker *c, struct ast_expr *e)
         r->pkg = o->pkg;
         return set(e, M_PKG, invalid(c));
     case OBJ_TYPE:
+        if (check_generic_bare(c, e, o))
+            return fail(c, e);
         check_resolve_object(c, o);
         r->kind = REF_TYPE;
         return set(e, M_TYPE, o->type);
@@ -786,8 +788,8 @@ static struct type *interface_type(struct checker *c, struct ast_expr *e)
                                                NULL, false};
         } else {
             struct type *t = check_type_expr(c, f->type);
-            if (t->kind == T_INVALID)
-                continue;
+            if (t->kind == T_INVALID || check_broken_type(t))
+                continue; /* reported, or a cycle check_cycle.c reports */
             if (t->underlying->kind != T_INTERFACE) {
                 char ts[128];
                 ERR(f->type->pos, "cannot use %s as interface: not supported by chanlab",
@@ -1224,6 +1226,7 @@ static enum mode check_unary(struct checker *c, struct ast_expr *e, struct type 
             return fail(c, e);
         }
         check_use(c, x);
+        check_address_taken(x);
         return set(e, M_VALUE, types_pointer(TS, x->type));
     }
     if (op == OP_ARROW) {
@@ -1343,7 +1346,7 @@ static enum mode check_composite(struct checker *c, struct ast_expr *e, struct t
         ERR(e->pos, "invalid composite literal type: missing type");
         return fail(c, e);
     }
-    if (t->kind == T_INVALID) {
+    if (t->kind == T_INVALID || check_broken_type(t)) {
         for (int i = 0; i < e->u.composite.nelts; i++) {
             struct ast_expr *el = e->u.composite.elts[i];
             if (el->kind == EX_KEYVALUE)
@@ -1560,14 +1563,29 @@ static enum mode check_index(struct checker *c, struct ast_expr *e, struct type 
     struct ast_expr *x = e->u.index.x;
     char os[300];
     (void)hint;
+    bool saved_inst = c->instantiating;
+    /* a generic type may be named here, and only here: X[...] with X a
+     * (qualified) identifier */
+    c->instantiating =
+        x->kind == EX_IDENT || (x->kind == EX_SELECTOR && x->u.sel.x->kind == EX_IDENT);
     enum mode m = check_expr_or_type(c, x, NULL);
+    c->instantiating = saved_inst;
     if (m == M_INVALID) {
         check_expr(c, e->u.index.index, NULL);
         return fail(c, e);
     }
     if (m == M_TYPE) {
-        ERR(e->pos, "generic type instantiation is not supported by chanlab");
-        return fail(c, e);
+        struct generic *g = check_generic_of(c, x->type);
+        if (!g) {
+            char xs[200], ts[200];
+            ERR(e->pos, "invalid operation: %s (%s is not a generic type)",
+                check_expr_string(e, xs, sizeof xs), check_type_string(c, x->type, ts, sizeof ts));
+            return fail(c, e);
+        }
+        struct type *arg = check_type_expr(c, e->u.index.index);
+        if (arg->kind == T_INVALID)
+            return fail(c, e);
+        return set(e, M_TYPE, check_generic_instance(c, g, arg));
     }
     if (check_as_value(c, x, m) == M_INVALID)
         return fail(c, e);

@@ -573,7 +573,9 @@ static void check_local_type(struct checker *c, struct ast_stmt *s)
     o->type = t;
     check_declare(c, o);
     struct type *u = check_type_expr(c, d->type_expr);
+    check_cycle_record(c, t, d->type_expr, d->names[0], d->name_pos[0]);
     types_set_underlying(t, u);
+    check_cycle_validate(c, t);
 }
 
 static void check_local_const(struct checker *c, struct ast_stmt *s)

@@ -71,6 +71,10 @@ struct fmt_hooks {
     /* call_method calls it; *out gets the string result. */
     void (*call_method)(void *ud, struct value v, enum fmt_method which, struct value *out);
     void *ud;
+    /* read, when not NULL, is told of every slot the printer reads out of
+     * memory the program may share (slice and array elements, struct
+     * fields, a map as a whole): the race detector's view of fmt. */
+    void (*read)(void *ud, const void *addr);
 };
 
 /* fmt_sprintf appends Sprintf(format, args...) to out. */

@@ -898,9 +898,14 @@ static void hk_call_method(void *ud, struct value v, enum fmt_method which, stru
     g->sp = base;
 }
 
+static void hk_read(void *ud, const void *addr)
+{
+    interp_race_access(ud, addr, false);
+}
+
 struct fmt_hooks interp_fmt_hooks(struct gstate *g)
 {
-    struct fmt_hooks h = {hk_has_method, hk_call_method, g};
+    struct fmt_hooks h = {hk_has_method, hk_call_method, g, race_on(g) ? hk_read : NULL};
     return h;
 }
 

@@ -148,12 +148,15 @@ void interp_race_forget(struct interp *in, struct gc_obj *o)
 {
     if (!in->race || in->tearing_down || !in->rt)
         return;
+    /* The detector only ever sees the first byte of a slot (&b->v[i]) or
+     * of a map: forgetting those bytes alone keeps rt_race_forget from
+     * probing all 16 bytes of every value. */
     if (o->kind == GC_BOX) {
         struct vbox *b = (struct vbox *)o;
-        if (b->n)
-            rt_race_forget(in->rt, b->v, (size_t)b->n * sizeof(struct value));
+        for (uint32_t i = 0; i < b->n; i++)
+            rt_race_forget(in->rt, &b->v[i], 1);
     } else if (o->kind == GC_MAP) {
-        rt_race_forget(in->rt, o, sizeof(struct vmap));
+        rt_race_forget(in->rt, o, 1);
     }
 }
 

@@ -592,6 +592,13 @@ static bool is_exported(const char *name)
     return name && name[0] >= 'A' && name[0] <= 'Z';
 }
 
+/* read_hook reports a read of a shared slot (fmt_hooks.read). */
+static inline void read_hook(const struct pf *p, const void *addr)
+{
+    if (p->hk && p->hk->read)
+        p->hk->read(p->hk->ud, addr);
+}
+
 static void print_value(struct pf *p, struct value v, char verb, int depth, bool can_iface)
 {
     if (depth > 0 && v.t && can_iface && handle_methods(p, v, verb))
@@ -629,6 +636,8 @@ static void print_value(struct pf *p, struct value v, char verb, int depth, bool
             sbuf_puts(p->b, "map[");
         }
         struct vmap *m = v.p;
+        if (m)
+            read_hook(p, m);
         size_t n = 0;
         struct kv *kvs = NULL;
         if (m && m->count) {
@@ -665,6 +674,7 @@ static void print_value(struct pf *p, struct value v, char verb, int depth, bool
                 sbuf_puts(p->b, f->name);
                 sbuf_putc(p->b, ':');
             }
+            read_hook(p, &b->v[i]);
             struct value fv = b->v[i];
             if (!fv.t && type_ukind(f->type) == T_INTERFACE && p->sharp_v) {
                 type_string(f->type, p->b);
@@ -684,6 +694,7 @@ static void print_value(struct pf *p, struct value v, char verb, int depth, bool
             struct sbuf t = {0};
             uint32_t n = u->kind == T_SLICE ? slice_len(v) : ((struct vbox *)v.p)->n;
             for (uint32_t i = 0; i < n; i++) {
+                read_hook(p, u->kind == T_SLICE ? slice_at(v, i) : &((struct vbox *)v.p)->v[i]);
                 struct value e = u->kind == T_SLICE ? *slice_at(v, i) : ((struct vbox *)v.p)->v[i];
                 sbuf_putc(&t, (char)e.u);
             }
@@ -705,6 +716,7 @@ static void print_value(struct pf *p, struct value v, char verb, int depth, bool
         for (uint32_t i = 0; i < n; i++) {
             if (i > 0)
                 sbuf_puts(p->b, p->sharp_v ? ", " : " ");
+            read_hook(p, u->kind == T_SLICE ? slice_at(v, i) : &((struct vbox *)v.p)->v[i]);
             struct value e = u->kind == T_SLICE ? *slice_at(v, i) : ((struct vbox *)v.p)->v[i];
             print_value(p, e, verb, depth + 1, can_iface);
         }

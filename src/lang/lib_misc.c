@@ -41,6 +41,9 @@ static void n_os_write(struct gstate *g, uint32_t base)
     int fd = (int)g->stk[base].i;
     struct value b = g->stk[base + 1];
     uint32_t n = slice_len(b);
+    if (race_on(g))
+        for (uint32_t i = 0; i < n; i++)
+            race_read_var(g, slice_at(b, i), g->in->ty.t_uint8);
     char *buf = lv_malloc(n + 1);
     for (uint32_t i = 0; i < n; i++)
         buf[i] = (char)slice_at(b, i)->u;
@@ -202,6 +205,14 @@ static void n_swap(struct gstate *g, uint32_t base)
     if (i < 0 || j < 0 || i >= n || j >= n)
         interp_panic_rt(g, RTE_BOUNDS, "index out of range [%lld] with length %u",
                         (long long)(i < 0 || i >= n ? i : j), n);
+    if (race_on(g)) {
+        /* reflect.Swapper: reads and writes both elements */
+        const struct type *et = x.t->underlying->u.array.elem;
+        race_load(g, slice_at(x, (uint32_t)i), et);
+        race_load(g, slice_at(x, (uint32_t)j), et);
+        race_store(g, slice_at(x, (uint32_t)i), et);
+        race_store(g, slice_at(x, (uint32_t)j), et);
+    }
     struct value t = *slice_at(x, (uint32_t)i);
     *slice_at(x, (uint32_t)i) = *slice_at(x, (uint32_t)j);
     *slice_at(x, (uint32_t)j) = t;

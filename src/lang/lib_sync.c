@@ -62,28 +62,13 @@ static void n_rw_runlock(struct gstate *g, uint32_t base)
 
 static void n_rw_trylock(struct gstate *g, uint32_t base)
 {
-    struct rt_rwmutex *rw = state(g, base);
-    bool ok = false;
-    if (rt_mutex_trylock(g->in->rt, &rw->w)) {
-        if (rw->readers == 0) {
-            rt_mutex_unlock(g->in->rt, &rw->w);
-            rt_rw_lock(g->in->rt, rw);
-            ok = true;
-        } else {
-            rt_mutex_unlock(g->in->rt, &rw->w);
-        }
-    }
+    bool ok = rt_rw_trylock(g->in->rt, state(g, base));
     g->stk[base] = value_bool(g->in->ty.t_bool, ok);
 }
 
 static void n_rw_tryrlock(struct gstate *g, uint32_t base)
 {
-    struct rt_rwmutex *rw = state(g, base);
-    bool ok = false;
-    if (rw->readers >= 0) { /* no writer holds or waits for it */
-        rt_rw_rlock(g->in->rt, rw);
-        ok = true;
-    }
+    bool ok = rt_rw_tryrlock(g->in->rt, state(g, base));
     g->stk[base] = value_bool(g->in->ty.t_bool, ok);
 }
 
@@ -210,6 +195,47 @@ A64(n_casu64, 0,
     g->stk[base] = value_bool(g->in->ty.t_bool,
                               rt_atomic_cas64(rt, p, g->stk[base + 1].i, g->stk[base + 2].i)))
 
+/* atomic.Pointer[T]: the receiver points to the struct {_ [0]*T; _ noCopy;
+ * v *T}; every instance shares these natives (pointers are one word whatever
+ * T is). ptr_field returns v's slot. */
+enum { POINTER_FIELD_V = 2 };
+
+static struct value *ptr_field(struct gstate *g, uint32_t base)
+{
+    struct value p = g->stk[base];
+    if (!p.p)
+        interp_panic_rt(g, RTE_ERRORSTRING, "invalid memory address or nil pointer dereference");
+    struct vbox *b = p.p;
+    return &b->v[POINTER_FIELD_V];
+}
+
+static void n_ptr_load(struct gstate *g, uint32_t base)
+{
+    g->stk[base] = *ptr_field(g, base);
+}
+
+static void n_ptr_store(struct gstate *g, uint32_t base)
+{
+    *ptr_field(g, base) = g->stk[base + 1];
+}
+
+static void n_ptr_swap(struct gstate *g, uint32_t base)
+{
+    struct value *v = ptr_field(g, base);
+    struct value old = *v;
+    *v = g->stk[base + 1];
+    g->stk[base] = old;
+}
+
+static void n_ptr_cas(struct gstate *g, uint32_t base)
+{
+    struct value *v = ptr_field(g, base);
+    bool same = v->p == g->stk[base + 1].p;
+    if (same)
+        *v = g->stk[base + 2];
+    g->stk[base] = value_bool(g->in->ty.t_bool, same);
+}
+
 static void n_same_type(struct gstate *g, uint32_t base)
 {
     bool same = g->stk[base].t == g->stk[base + 1].t;
@@ -275,5 +301,9 @@ const struct native_entry lib_sync_natives[] = {
     {"atomic.CompareAndSwapInt64", n_cas64},
     {"atomic.CompareAndSwapUint64", n_casu64},
     {"atomic.sameType", n_same_type},
+    {"atomic.Pointer.Load", n_ptr_load},
+    {"atomic.Pointer.Store", n_ptr_store},
+    {"atomic.Pointer.Swap", n_ptr_swap},
+    {"atomic.Pointer.CompareAndSwap", n_ptr_cas},
     {NULL, NULL},
 };

@@ -1484,7 +1484,16 @@ static struct ast_decl *parse_spec(struct parser *p, enum tok kw, int iota,
             lex_next(&save, &t3);
             if (t2.kind == TK_IDENT && t3.kind != TK_RBRACK && t3.kind != TK_MUL &&
                 t3.kind != TK_ADD && t3.kind != TK_SUB && t3.kind != TK_QUO && t3.kind != TK_SHL &&
-                t3.kind != TK_PERIOD) {
+                t3.kind != TK_PERIOD && p->file != 0 && t3.kind == TK_IDENT) {
+                /* the standard library's one generic type, atomic.Pointer[T any]:
+                 * a single type parameter, constraint `any` */
+                next(p);
+                d->tparam = parse_name(p)->u.ident.name;
+                parse_name(p);
+                want(p, TK_RBRACK);
+            } else if (t2.kind == TK_IDENT && t3.kind != TK_RBRACK && t3.kind != TK_MUL &&
+                       t3.kind != TK_ADD && t3.kind != TK_SUB && t3.kind != TK_QUO &&
+                       t3.kind != TK_SHL && t3.kind != TK_PERIOD) {
                 error_at(p, p->tok.pos, "generic type is not supported by chanlab");
                 while (p->tok.kind != TK_RBRACK && p->tok.kind != TK_EOF)
                     next(p);

@@ -461,22 +461,32 @@ bool types_is_interface(const struct type *t)
     return t->underlying->kind == T_INTERFACE;
 }
 
-bool types_comparable(const struct type *t)
+/* The depth bound keeps a recursive type that the checker has not yet
+ * rejected (check_cycle.c runs after a package's types are resolved) from
+ * recursing forever. */
+static bool comparable_at(const struct type *t, int depth)
 {
     const struct type *u = t->underlying;
+    if (depth > 200)
+        return true;
     switch (u->kind) {
     case T_SLICE:
     case T_MAP:
     case T_FUNC:
     case T_INVALID: return u->kind == T_INVALID;
-    case T_ARRAY: return types_comparable(u->u.array.elem);
+    case T_ARRAY: return comparable_at(u->u.array.elem, depth + 1);
     case T_STRUCT:
         for (int i = 0; i < u->u.strct.nfields; i++)
-            if (!types_comparable(u->u.strct.fields[i].type))
+            if (!comparable_at(u->u.strct.fields[i].type, depth + 1))
                 return false;
         return true;
     default: return true;
     }
+}
+
+bool types_comparable(const struct type *t)
+{
+    return comparable_at(t, 0);
 }
 
 bool types_ordered(const struct type *t)
@@ -934,6 +944,11 @@ static void write_type(struct sbuf *b, const struct type *t, const struct ast_pa
             put(b, ".");
         }
         put(b, t->u.named.name);
+        if (t->u.named.targ) {
+            put(b, "[");
+            write_type(b, t->u.named.targ, rel, depth + 1);
+            put(b, "]");
+        }
         break;
     case T_ARRAY:
         snprintf(num, sizeof num, "[%lld]", (long long)t->u.array.len);

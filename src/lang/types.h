@@ -125,7 +125,10 @@ struct type_selection {
  * value of that type stored in an interface. */
 struct type_msel {
     int name_id;
-    struct ast_func *func;  /* the method's declaration (may be native: no body) */
+    struct ast_func *func;  /* the method's declaration (may be native: no body); NULL
+                               for a method promoted from an embedded interface field:
+                               path leads to that interface value, and the call is
+                               dispatched on its dynamic value */
     struct type_step *path; /* embedded fields from the dynamic value to the receiver */
     int npath;
     bool recv_addr;  /* pass the address of the final value (pointer receiver) */
@@ -168,7 +171,9 @@ struct type {
             const struct ast_package *pkg; /* NULL for predeclared (error, int...) */
             struct type_method *methods;   /* declared methods, sorted by name */
             int nmethods;
-            bool local; /* declared inside a function */
+            bool local;        /* declared inside a function */
+            struct type *targ; /* an instance of a generic library type (atomic.Pointer[X]):
+                                  its type argument X, printed after the name; else NULL */
         } named;
         struct {
             struct type **elems;

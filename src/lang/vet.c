@@ -6,26 +6,36 @@
  * receiver, by call argument, by return, by composite literal, or by range. Fresh values (composite
  * literals, call results) are not copies.
  *
- * lostcancel: the cancel function of context.WithCancel, WithTimeout,
- * WithDeadline (and the Cause variants) discarded with `_`, or a return
- * statement reachable from its definition without using it (a structured
- * approximation of go vet's control-flow search).
+ * lostcancel: the cancel function of context.WithCancel, WithTimeout or
+ * WithDeadline discarded with `_`, or a return statement (or the end of the
+ * function) reachable from its definition on a path of the control-flow
+ * graph (cfg.c) that never uses it; any mention counts as a use, even in a
+ * closure, a defer or a call that stores it. As go vet, main.main is not
+ * searched (returning from it ends the process), calls of panic, os.Exit,
+ * runtime.Goexit and functions of the package that never return end a path,
+ * and each function literal is analysed on its own.
  *
  * loopclosure: under go1.21 loop semantics, a function literal run by `go`
  * or `defer` as the last statement of a loop body that refers to the loop's
  * variables. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "cfg.h"
 #include "check.h"
 #include "lex.h"
 #include "vet.h"
+
+struct noreturn_memo;
 
 struct vet {
     struct diags *d;
     struct types *ts;
     struct ast_package *pkg;
     bool go121;
+    struct noreturn_memo *memo; /* lostcancel: which functions never return */
+    int nmemo, capmemo;
 };
 
 /* ---- walking ------------------------------------------------------------------- */
@@ -187,7 +197,14 @@ static bool lock_path(struct vet *v, const struct type *t, char *buf, size_t siz
                                             "Uintptr", "Bool",  "Pointer"};
         for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
             if (strcmp(t->u.named.name, typed[i]) == 0) {
-                snprintf(buf, size, "sync/atomic.%s contains sync/atomic.noCopy", typed[i]);
+                char targ[200] = "";
+                if (t->u.named.targ) {
+                    /* go vet qualifies type arguments by package path */
+                    char ts[190];
+                    types_string(t->u.named.targ, ts, sizeof ts, NULL);
+                    snprintf(targ, sizeof targ, "[%s]", ts);
+                }
+                snprintf(buf, size, "sync/atomic.%s%s contains sync/atomic.noCopy", typed[i], targ);
                 return true;
             }
         return false;
@@ -348,18 +365,22 @@ static void copylocks_func(struct vet *v, struct ast_func *f)
 
 /* ---- lostcancel ----------------------------------------------------------------------- */
 
+/* is_context_with_cancel: e is a call of context.WithCancel, WithTimeout or
+ * WithDeadline written as a selector on the package (go vet's test, which
+ * leaves the Cause variants out); *which gets the function's name. */
 static bool is_context_with_cancel(struct ast_expr *e, const char **which)
 {
-    e = ast_unparen(e);
     if (!e || e->kind != EX_CALL || e->u.call.kind != CALL_FUNC || !e->u.call.func)
         return false;
+    struct ast_expr *fun = e->u.call.fun;
+    if (fun->kind != EX_SELECTOR || fun->u.sel.kind != SELX_PKG)
+        return false;
     const char *q = e->u.call.func->qname;
-    static const char *const names[] = {"context.WithCancel",       "context.WithTimeout",
-                                        "context.WithDeadline",     "context.WithCancelCause",
-                                        "context.WithTimeoutCause", "context.WithDeadlineCause"};
+    static const char *const names[] = {"context.WithCancel", "context.WithTimeout",
+                                        "context.WithDeadline"};
     for (size_t i = 0; q && i < sizeof names / sizeof names[0]; i++)
         if (strcmp(q, names[i]) == 0) {
-            *which = names[i];
+            *which = names[i] + strlen("context.");
             return true;
         }
     return false;
@@ -378,175 +399,285 @@ static void find_use(struct vet *v, struct ast_expr *e, void *ud)
         u->found = true;
 }
 
-static bool stmt_uses(struct vet *v, struct ast_stmt *s, struct ast_var *var)
-{
-    struct uses u = {var, false};
-    walk_stmt_exprs(v, s, find_use, &u, true, 0);
-    return u.found;
-}
-
-static bool expr_uses(struct vet *v, struct ast_expr *e, struct ast_var *var)
-{
-    struct uses u = {var, false};
-    walk_expr(v, e, find_use, &u, true, 0);
-    return u.found;
-}
-
-struct cancel_state {
+/* A cancel variable and the statement that defines it. */
+struct cancel_def {
     struct ast_var *var;
-    struct pos def;
-    bool reported_def;
+    struct ast_stmt *stmt;
+    struct pos pos; /* of the statement as go vet reports it: its first name */
 };
 
-static void report_return(struct vet *v, struct cancel_state *cs, struct ast_stmt *ret)
+struct lostcancel {
+    struct vet *v;
+    struct ast_func *f;
+    struct cancel_def *defs;
+    int ndefs, capdefs;
+    bool named_result; /* the var being searched is a named result of f */
+};
+
+/* node_uses: any reference to var in the node, even inside a function
+ * literal; a naked return uses the named results. */
+static bool node_uses(struct lostcancel *lc, const struct cfg_node *n, struct ast_var *var)
 {
-    if (!cs->reported_def) {
-        diag_warn(v->d, cs->def,
-                  "the cancel function is not used on all paths (possible context leak)");
-        cs->reported_def = true;
+    struct uses u = {var, false};
+    if (n->stmt) {
+        if (n->stmt->kind == ST_RETURN && n->stmt->u.ret.nresults == 0 && lc->named_result)
+            return true;
+        walk_stmt_exprs(lc->v, n->stmt, find_use, &u, true, 0);
+    } else {
+        walk_expr(lc->v, n->expr, find_use, &u, true, 0);
     }
-    diag_warn(v->d, ret->pos,
-              "this return statement may be reached without using the %s var defined on line %u",
-              cs->var->name, cs->def.line);
+    return u.found;
 }
 
-/* flow walks statements in order with `used` = the cancel var was used on
- * the path so far; returns whether it is used at the end of the list. */
-static bool flow(struct vet *v, struct cancel_state *cs, struct ast_stmt **ss, int n, bool used,
-                 int depth);
-
-static bool flow_stmt(struct vet *v, struct cancel_state *cs, struct ast_stmt *s, bool used,
-                      int depth)
+static bool nodes_use(struct lostcancel *lc, const struct cfg_node *ns, int n, struct ast_var *var)
 {
-    if (!s || used || depth > 2000)
-        return used;
-    switch (s->kind) {
-    case ST_RETURN:
-        for (int i = 0; i < s->u.ret.nresults; i++)
-            if (expr_uses(v, s->u.ret.results[i], cs->var))
-                return true;
-        report_return(v, cs, s);
-        return true; /* this path ends here */
-    case ST_BLOCK: return flow(v, cs, s->u.block.stmts, s->u.block.nstmts, used, depth + 1);
-    case ST_IF: {
-        if (stmt_uses(v, s->u.ifs.init, cs->var) || expr_uses(v, s->u.ifs.cond, cs->var))
+    for (int i = 0; i < n; i++)
+        if (node_uses(lc, &ns[i], var))
             return true;
-        bool a = flow_stmt(v, cs, s->u.ifs.then, false, depth + 1);
-        bool b = s->u.ifs.els ? flow_stmt(v, cs, s->u.ifs.els, false, depth + 1) : false;
-        return a && b;
-    }
-    case ST_SWITCH:
-    case ST_TYPESWITCH:
-    case ST_SELECT: {
-        if (stmt_uses(v, s->u.sw.init, cs->var) || expr_uses(v, s->u.sw.tag, cs->var))
-            return true;
-        bool all = s->kind != ST_SELECT ? false : true;
-        bool has_default = false;
-        for (int i = 0; i < s->u.sw.ncases; i++) {
-            struct ast_case *c = &s->u.sw.cases[i];
-            has_default |= c->is_default;
-            bool u = c->comm && stmt_uses(v, c->comm, cs->var);
-            u = flow(v, cs, c->body, c->nbody, u, depth + 1);
-            if (i == 0 && s->kind != ST_SELECT)
-                all = u;
-            else
-                all = all && u;
+    return false;
+}
+
+/* lost_cancel_path finds a path from the definition to a return statement
+ * on which var is never used, searching depth first in go vet's order;
+ * returns the return statement (maybe the synthetic one) or NULL. */
+static struct ast_stmt *lost_cancel_path(struct lostcancel *lc, const struct cfg *g,
+                                         const struct cancel_def *d)
+{
+    int defblock = -1, at = 0;
+    for (int b = 0; b < g->nblocks && defblock < 0; b++)
+        for (int i = 0; i < g->blocks[b].nnodes; i++)
+            if (g->blocks[b].nodes[i].stmt == d->stmt) {
+                defblock = b;
+                at = i + 1;
+                break;
+            }
+    if (defblock < 0)
+        return NULL;
+    const struct cfg_block *db = &g->blocks[defblock];
+    if (nodes_use(lc, db->nodes + at, db->nnodes - at, d->var))
+        return NULL;
+    struct ast_stmt *ret = cfg_block_return(g, defblock);
+    if (ret)
+        return ret;
+    /* iterative form of go vet's recursive search(blocks): a frame is a
+     * successor list and the next index in it */
+    bool *seen = calloc((size_t)g->nblocks + 1, sizeof *seen);
+    struct frame {
+        int block, next;
+    } *stack = malloc(((size_t)g->nblocks + 1) * sizeof *stack);
+    if (!seen || !stack)
+        abort();
+    int sp = 0;
+    stack[sp++] = (struct frame){defblock, 0};
+    ret = NULL;
+    while (sp > 0 && !ret) {
+        struct frame *fr = &stack[sp - 1];
+        const struct cfg_block *from = &g->blocks[fr->block];
+        if (fr->next >= from->nsuccs) {
+            sp--;
+            continue;
         }
-        return all && (has_default || s->kind == ST_SELECT) && s->u.sw.ncases > 0;
+        int b = from->succs[fr->next++];
+        if (seen[b])
+            continue;
+        seen[b] = true;
+        const struct cfg_block *bl = &g->blocks[b];
+        if (nodes_use(lc, bl->nodes, bl->nnodes, d->var))
+            continue;
+        ret = cfg_block_return(g, b);
+        if (!ret)
+            stack[sp++] = (struct frame){b, 0};
     }
-    case ST_FOR:
-        if (stmt_uses(v, s->u.fors.init, cs->var) || expr_uses(v, s->u.fors.cond, cs->var))
-            return true;
-        flow_stmt(v, cs, s->u.fors.body, false, depth + 1);
-        return false;
-    case ST_RANGE:
-        if (expr_uses(v, s->u.range.x, cs->var))
-            return true;
-        flow_stmt(v, cs, s->u.range.body, false, depth + 1);
-        return false;
-    case ST_LABELED: return flow_stmt(v, cs, s->u.labeled.stmt, used, depth + 1);
-    default: return stmt_uses(v, s, cs->var);
+    free(seen);
+    free(stack);
+    return ret;
+}
+
+static void add_def(struct lostcancel *lc, struct ast_var *var, struct ast_stmt *s, struct pos pos)
+{
+    /* a variable defined twice is searched from its last definition */
+    for (int i = 0; i < lc->ndefs; i++)
+        if (lc->defs[i].var == var) {
+            lc->defs[i].stmt = s;
+            lc->defs[i].pos = pos;
+            return;
+        }
+    if (lc->ndefs == lc->capdefs) {
+        lc->capdefs = lc->capdefs ? lc->capdefs * 2 : 4;
+        lc->defs = realloc(lc->defs, (size_t)lc->capdefs * sizeof *lc->defs);
+        if (!lc->defs)
+            abort();
+    }
+    lc->defs[lc->ndefs++] = (struct cancel_def){var, s, pos};
+}
+
+/* def_stmt looks at one simple statement for `ctx, cancel := context.WithX(...)`
+ * (or `=`, or `var ctx, cancel = ...`). */
+static void def_stmt(struct lostcancel *lc, struct ast_stmt *s)
+{
+    const char *which = NULL;
+    if (s->kind == ST_ASSIGN && s->u.assign.nlhs > 1) {
+        bool found = false;
+        for (int i = 0; i < s->u.assign.nrhs && !found; i++)
+            found = is_context_with_cancel(s->u.assign.rhs[i], &which);
+        struct ast_expr *id = s->u.assign.lhs[1];
+        if (!found || id->kind != EX_IDENT)
+            return;
+        if (strcmp(id->u.ident.name, "_") == 0) {
+            diag_warn(lc->v->d, id->pos,
+                      "the cancel function returned by context.%s should be called, not "
+                      "discarded, to avoid a context leak",
+                      which);
+            return;
+        }
+        struct ast_var *var = s->u.assign.define && s->u.assign.vars && s->u.assign.vars[1]
+                                  ? s->u.assign.vars[1]
+                                  : id->u.ident.ref.var;
+        /* a variable declared outside the function is assumed used elsewhere */
+        if (var && !var->global && var->owner == lc->f)
+            add_def(lc, var, s, s->u.assign.lhs[0]->pos);
+    } else if (s->kind == ST_VAR && s->u.var.nvars > 1) {
+        bool found = false;
+        for (int i = 0; i < s->u.var.nvalues && !found; i++)
+            found = is_context_with_cancel(s->u.var.values[i], &which);
+        if (!found)
+            return;
+        struct ast_var *var = s->u.var.vars[1];
+        if (strcmp(var->name, "_") == 0)
+            diag_warn(lc->v->d, var->pos,
+                      "the cancel function returned by context.%s should be called, not "
+                      "discarded, to avoid a context leak",
+                      which);
+        else
+            add_def(lc, var, s, s->u.var.vars[0]->pos);
     }
 }
 
-static bool flow(struct vet *v, struct cancel_state *cs, struct ast_stmt **ss, int n, bool used,
-                 int depth)
+/* find_defs visits the statements of the function, not those of the
+ * function literals inside it (each is analysed on its own). */
+static void find_defs(struct lostcancel *lc, struct ast_stmt *s, int depth)
 {
-    for (int i = 0; i < n && !used; i++)
-        used = flow_stmt(v, cs, ss[i], used, depth + 1);
-    return used;
-}
-
-/* lostcancel_list looks for cancel definitions in a statement list and
- * follows the rest of the list (and, conservatively, nothing after it). */
-static void lostcancel_list(struct vet *v, struct ast_stmt **ss, int n, int depth);
-
-static void lostcancel_stmt_children(struct vet *v, struct ast_stmt *s, int depth)
-{
-    if (!s || depth > 2000)
+    if (!s || depth > 3000)
         return;
     switch (s->kind) {
-    case ST_BLOCK: lostcancel_list(v, s->u.block.stmts, s->u.block.nstmts, depth + 1); break;
+    case ST_ASSIGN:
+    case ST_VAR: def_stmt(lc, s); break;
+    case ST_BLOCK:
+        for (int i = 0; i < s->u.block.nstmts; i++)
+            find_defs(lc, s->u.block.stmts[i], depth + 1);
+        break;
     case ST_IF:
-        lostcancel_stmt_children(v, s->u.ifs.then, depth + 1);
-        lostcancel_stmt_children(v, s->u.ifs.els, depth + 1);
+        find_defs(lc, s->u.ifs.init, depth + 1);
+        find_defs(lc, s->u.ifs.then, depth + 1);
+        find_defs(lc, s->u.ifs.els, depth + 1);
         break;
     case ST_SWITCH:
     case ST_TYPESWITCH:
     case ST_SELECT:
-        for (int i = 0; i < s->u.sw.ncases; i++)
-            lostcancel_list(v, s->u.sw.cases[i].body, s->u.sw.cases[i].nbody, depth + 1);
+        find_defs(lc, s->u.sw.init, depth + 1);
+        for (int i = 0; i < s->u.sw.ncases; i++) {
+            find_defs(lc, s->u.sw.cases[i].comm, depth + 1);
+            for (int k = 0; k < s->u.sw.cases[i].nbody; k++)
+                find_defs(lc, s->u.sw.cases[i].body[k], depth + 1);
+        }
         break;
-    case ST_FOR: lostcancel_stmt_children(v, s->u.fors.body, depth + 1); break;
-    case ST_RANGE: lostcancel_stmt_children(v, s->u.range.body, depth + 1); break;
-    case ST_LABELED: lostcancel_stmt_children(v, s->u.labeled.stmt, depth + 1); break;
+    case ST_FOR:
+        find_defs(lc, s->u.fors.init, depth + 1);
+        find_defs(lc, s->u.fors.post, depth + 1);
+        find_defs(lc, s->u.fors.body, depth + 1);
+        break;
+    case ST_RANGE: find_defs(lc, s->u.range.body, depth + 1); break;
+    case ST_LABELED: find_defs(lc, s->u.labeled.stmt, depth + 1); break;
     default: break;
     }
 }
 
-static void lostcancel_list(struct vet *v, struct ast_stmt **ss, int n, int depth)
+/* ---- which calls never return (go vet's ctrlflow facts) ---- */
+
+struct noreturn_memo {
+    const struct ast_func *f;
+    unsigned char state; /* 1 being built (assumed to return), 2 returns, 3 never returns */
+};
+
+static bool may_return(void *ud, struct ast_expr *call);
+
+static unsigned char *memo_slot(struct vet *v, const struct ast_func *f)
 {
-    for (int i = 0; i < n; i++) {
-        struct ast_stmt *s = ss[i];
-        lostcancel_stmt_children(v, s, depth + 1);
-        const char *which;
-        struct ast_expr *lhs = NULL, *rhs = NULL;
-        struct ast_var *var = NULL;
-        if (s->kind == ST_ASSIGN && s->u.assign.nlhs == 2 && s->u.assign.nrhs == 1) {
-            lhs = s->u.assign.lhs[1];
-            rhs = s->u.assign.rhs[0];
-            if (s->u.assign.define && s->u.assign.vars)
-                var = s->u.assign.vars[1];
-            else if (lhs->kind == EX_IDENT)
-                var = lhs->u.ident.ref.var;
-        } else if (s->kind == ST_VAR && s->u.var.nvars == 2 && s->u.var.nvalues == 1) {
-            rhs = s->u.var.values[0];
-            var = s->u.var.vars[1];
-        }
-        if (!rhs || !is_context_with_cancel(rhs, &which))
-            continue;
-        bool blank = lhs ? (lhs->kind == EX_IDENT && strcmp(lhs->u.ident.name, "_") == 0)
-                         : strcmp(var->name, "_") == 0;
-        if (blank) {
-            diag_warn(v->d, lhs ? lhs->pos : s->pos,
-                      "the cancel function returned by %s should be called, not discarded, to "
-                      "avoid a context leak",
-                      which);
-            continue;
-        }
-        if (!var || var->global)
-            continue;
-        struct cancel_state cs = {var, s->pos, false};
-        bool used = flow(v, &cs, ss + i + 1, n - i - 1, false, depth + 1);
-        (void)used; /* falling off the end unused: the compiler's "declared and not used"
-                       or a later use in an enclosing list covers it */
+    for (int i = 0; i < v->nmemo; i++)
+        if (v->memo[i].f == f)
+            return &v->memo[i].state;
+    if (v->nmemo == v->capmemo) {
+        v->capmemo = v->capmemo ? v->capmemo * 2 : 16;
+        v->memo = realloc(v->memo, (size_t)v->capmemo * sizeof *v->memo);
+        if (!v->memo)
+            abort();
     }
+    v->memo[v->nmemo] = (struct noreturn_memo){f, 0};
+    return &v->memo[v->nmemo++].state;
+}
+
+static bool func_may_return(struct vet *v, const struct ast_func *f)
+{
+    unsigned char *st = memo_slot(v, f);
+    if (*st == 0) {
+        *st = 1;
+        struct cfg *g = cfg_new(f, may_return, v);
+        bool r = cfg_has_reachable_return(g);
+        cfg_free(g);
+        *memo_slot(v, f) = r ? 2 : 3; /* the memo may have moved */
+        return r;
+    }
+    return *st != 3;
+}
+
+static bool may_return(void *ud, struct ast_expr *call)
+{
+    struct vet *v = ud;
+    if (call->u.call.kind == CALL_BUILTIN)
+        return call->u.call.builtin != BI_PANIC;
+    if (call->u.call.kind != CALL_FUNC && call->u.call.kind != CALL_METHOD)
+        return true;
+    const struct ast_func *f = call->u.call.func;
+    if (!f)
+        return true;
+    if (f->qname && (strcmp(f->qname, "os.Exit") == 0 || strcmp(f->qname, "runtime.Goexit") == 0))
+        return false;
+    if (f->pkg != v->pkg || !f->body)
+        return true;
+    return func_may_return(v, f);
 }
 
 static void lostcancel_func(struct vet *v, struct ast_func *f)
 {
-    if (f->body)
-        lostcancel_list(v, f->body->u.block.stmts, f->body->u.block.nstmts, 0);
+    if (!f->body)
+        return;
+    struct lostcancel lc = {.v = v, .f = f};
+    find_defs(&lc, f->body, 0);
+    /* returning from main.main ends the process: no leak */
+    bool is_main = f->recv == NULL && f->name && strcmp(f->name, "main") == 0 && f->qname &&
+                   strcmp(f->qname, "main.main") == 0;
+    if (lc.ndefs > 0 && !is_main) {
+        struct cfg *g = cfg_new(f, may_return, v);
+        for (int i = 0; i < lc.ndefs; i++) {
+            struct cancel_def *d = &lc.defs[i];
+            lc.named_result = false;
+            for (int k = 0; k < f->nresults; k++)
+                if (f->named_results && f->results[k] == d->var)
+                    lc.named_result = true;
+            struct ast_stmt *ret = lost_cancel_path(&lc, g, d);
+            if (!ret)
+                continue;
+            diag_warn(v->d, d->pos,
+                      "the %s function is not used on all paths (possible context leak)",
+                      d->var->name);
+            diag_warn(v->d, ret->pos,
+                      "this return statement may be reached without using the %s var defined on "
+                      "line %u",
+                      d->var->name, d->pos.line);
+        }
+        cfg_free(g);
+    }
+    free(lc.defs);
 }
 
 /* ---- loopclosure ------------------------------------------------------------------------ */
@@ -630,7 +761,7 @@ static void loopclosure_stmt(struct vet *v, struct ast_stmt *s, int depth)
 
 void vet_program(struct ast_program *prog, struct diags *d, struct types *ts)
 {
-    struct vet v = {d, ts, prog->main_pkg, prog->go121};
+    struct vet v = {d, ts, prog->main_pkg, prog->go121, NULL, 0, 0};
     for (int i = 0; i < prog->nfuncs; i++) {
         struct ast_func *f = prog->funcs[i];
         if (f->pkg != prog->main_pkg)
@@ -640,4 +771,5 @@ void vet_program(struct ast_program *prog, struct diags *d, struct types *ts)
         if (f->body)
             loopclosure_stmt(&v, f->body, 0);
     }
+    free(v.memo);
 }

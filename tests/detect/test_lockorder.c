@@ -7,7 +7,22 @@
  * nothing. */
 #include "rt_test.h"
 
-enum op { END, LOCK, UNLOCK, TRY, RLOCK, RUNLOCK, WLOCK, WUNLOCK, YIELD, WAIT, SIGNAL, SLEEP };
+enum op {
+    END,
+    LOCK,
+    UNLOCK,
+    TRY,
+    RLOCK,
+    RUNLOCK,
+    WLOCK,
+    WUNLOCK,
+    TRYR,
+    TRYW,
+    YIELD,
+    WAIT,
+    SIGNAL,
+    SLEEP
+};
 
 struct step {
     enum op op;
@@ -72,6 +87,14 @@ static void run_script(struct rt *rt, void *arg)
         case RUNLOCK: rt_rw_runlock(rt, &rw[st->lock]); break;
         case WLOCK: rt_rw_lock(rt, &rw[st->lock]); break;
         case WUNLOCK: rt_rw_unlock(rt, &rw[st->lock]); break;
+        case TRYR:
+            if (!rt_rw_tryrlock(rt, &rw[st->lock]))
+                trylock_failed = true;
+            break;
+        case TRYW:
+            if (!rt_rw_trylock(rt, &rw[st->lock]))
+                trylock_failed = true;
+            break;
         case YIELD: rt_gosched(rt); break;
         case WAIT: rt_cond_wait(rt, &cond, &mu[st->lock]); break;
         case SIGNAL: rt_cond_signal(rt, &cond); break;
@@ -216,6 +239,34 @@ static void test_same_cycle_twice_reported_once(void **state)
     rt_free(rt);
 }
 
+/* One goroutine taking two locks in both orders, at different times: the
+ * code can deadlock as soon as two goroutines run it (go-deadlock and Go's
+ * lock ranking report it too). */
+static const struct script self_inv = {"main.a",
+                                       {{LOCK, 0, 10},
+                                        {LOCK, 1, 11},
+                                        {UNLOCK, 1, 12},
+                                        {UNLOCK, 0, 13},
+                                        {LOCK, 1, 14},
+                                        {LOCK, 0, 15},
+                                        {UNLOCK, 0, 16},
+                                        {UNLOCK, 1, 17}}};
+
+static void test_one_goroutine_both_orders(void **state)
+{
+    const struct script *sc[] = {&self_inv, NULL};
+    struct rt *rt = run(sc, true, false, RT_EXITED);
+    size_t n;
+    const struct rt_finding *f = rt_findings(rt, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(f[0].report, "POTENTIAL DEADLOCK: lock-order inversion between 2 locks\n"
+                                     "  goroutine 5 locked mu2 at /p/x.go:11 (main.a)\n"
+                                     "    while holding mu1, locked at /p/x.go:10\n"
+                                     "  goroutine 5 locked mu1 at /p/x.go:15 (main.a)\n"
+                                     "    while holding mu2, locked at /p/x.go:14\n");
+    rt_free(rt);
+}
+
 /* ---- orders that are not reported --------------------------------------------------- */
 
 static const struct script abc = {"main.a",
@@ -345,6 +396,13 @@ static const struct script rr_same = {"main.rr",
 static const struct script rw_w_then_m = {
     "main.w2", {{WLOCK, 0, 40}, {LOCK, 0, 41}, {UNLOCK, 0, 42}, {WUNLOCK, 0, 43}}};
 
+static const struct script rw_try_r = {
+    "main.tr", {{LOCK, 0, 50}, {TRYR, 0, 51}, {RUNLOCK, 0, 52}, {UNLOCK, 0, 53}}};
+static const struct script rw_try_w = {
+    "main.tw", {{LOCK, 0, 60}, {TRYW, 0, 61}, {WUNLOCK, 0, 62}, {UNLOCK, 0, 63}}};
+static const struct script rw_try_then_m = {
+    "main.tm", {{TRYR, 0, 70}, {LOCK, 0, 71}, {UNLOCK, 0, 72}, {RUNLOCK, 0, 73}}};
+
 static void test_rwmutex(void **state)
 {
     /* RLock then Lock against Lock then RWMutex.Lock: reported, with the
@@ -360,11 +418,77 @@ static void test_rwmutex(void **state)
                                      "  goroutine 6 locked rw at /p/x.go:21 (main.writer)\n"
                                      "    while holding mu1, locked at /p/x.go:20\n");
     rt_free(rt);
+    /* TryRLock and TryLock of an RWMutex make no edge into it, but hold it */
+    const struct script *sc3[] = {&rw_try_r, &rw_try_w, &rw_r_then_m, NULL};
+    rt = run(sc3, true, false, RT_EXITED);
+    assert_false(trylock_failed);
+    assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 0);
+    rt_free(rt);
+    const struct script *sc4[] = {&rw_try_then_m, &m_then_rw_w, NULL};
+    rt = run(sc4, true, false, RT_EXITED);
+    assert_false(trylock_failed);
+    assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 1);
+    rt_free(rt);
     /* recursive RLock of one RWMutex (with a Mutex taken in between), and
      * write locks in one order: nothing */
     const struct script *sc2[] = {&rr_same, &rw_w_then_m, &rr_same, &rw_w_then_m, NULL};
     rt = run(sc2, true, false, RT_EXITED);
     assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 0);
+    rt_free(rt);
+}
+
+/* ---- gate locks (Goodlock): a cycle whose every edge was made holding one
+ * same Mutex cannot deadlock ------------------------------------------------------------- */
+
+static const struct script gate_ab = {"main.a",
+                                      {{LOCK, 3, 10},
+                                       {LOCK, 0, 11},
+                                       {LOCK, 1, 12},
+                                       {UNLOCK, 1, 13},
+                                       {UNLOCK, 0, 14},
+                                       {UNLOCK, 3, 15}}};
+static const struct script gate_ba = {"main.b",
+                                      {{LOCK, 3, 20},
+                                       {LOCK, 1, 21},
+                                       {LOCK, 0, 22},
+                                       {UNLOCK, 0, 23},
+                                       {UNLOCK, 1, 24},
+                                       {UNLOCK, 3, 25}}};
+static const struct script rgate_ab = {"main.a",
+                                       {{RLOCK, 0, 10},
+                                        {LOCK, 0, 11},
+                                        {LOCK, 1, 12},
+                                        {UNLOCK, 1, 13},
+                                        {UNLOCK, 0, 14},
+                                        {RUNLOCK, 0, 15}}};
+static const struct script rgate_ba = {"main.b",
+                                       {{RLOCK, 0, 20},
+                                        {LOCK, 1, 21},
+                                        {LOCK, 0, 22},
+                                        {UNLOCK, 0, 23},
+                                        {UNLOCK, 1, 24},
+                                        {RUNLOCK, 0, 25}}};
+
+static void test_gate_lock(void **state)
+{
+    const struct script *sc[] = {&gate_ab, &gate_ba, &gate_ab, &gate_ba, NULL};
+    struct rt *rt = run(sc, true, false, RT_EXITED);
+    assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 0);
+    rt_free(rt);
+    /* the same inversion once without the gate: reported, at that place */
+    const struct script *sc2[] = {&gate_ab, &gate_ba, &ba, &gate_ba, &ba, NULL};
+    rt = run(sc2, true, false, RT_EXITED);
+    size_t n;
+    const struct rt_finding *f = rt_findings(rt, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(f[0].summary, "lock-order inversion: mu1 -> mu2 (x.go:11, x.go:12) and "
+                                      "mu2 -> mu1 (x.go:30, x.go:31)");
+    assert_int_equal(f[0].g[1], 7);
+    rt_free(rt);
+    /* a read lock is no gate: readers share it */
+    const struct script *sc3[] = {&rgate_ab, &rgate_ba, NULL};
+    rt = run(sc3, true, false, RT_EXITED);
+    assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 1);
     rt_free(rt);
 }
 
@@ -437,12 +561,14 @@ int main(void)
         cmocka_unit_test(test_ab_ba_that_deadlocks),
         cmocka_unit_test(test_three_lock_cycle_reported_once),
         cmocka_unit_test(test_same_cycle_twice_reported_once),
+        cmocka_unit_test(test_one_goroutine_both_orders),
         cmocka_unit_test(test_consistent_order_not_reported),
         cmocka_unit_test(test_relock_is_not_an_inversion),
         cmocka_unit_test(test_unlock_by_other_goroutine),
         cmocka_unit_test(test_cond_wait_releases_and_relocks),
         cmocka_unit_test(test_trylock),
         cmocka_unit_test(test_rwmutex),
+        cmocka_unit_test(test_gate_lock),
         cmocka_unit_test(test_off_reports_nothing),
         cmocka_unit_test(test_forget),
     };

@@ -89,6 +89,29 @@ static void mixed_main(struct rt *rt, void *arg)
     rt_wg_wait(rt, &m->wg);
 }
 
+static void many_worker(struct rt *rt, void *arg)
+{
+    struct mixed *m = arg;
+    for (int i = 0; i < 20; i++) {
+        rt_preempt(rt);
+        rt_mutex_lock(rt, &m->mu);
+        int t = m->counter;
+        rt_preempt(rt);
+        m->counter = t + 1;
+        rt_mutex_unlock(rt, &m->mu);
+    }
+    rt_wg_add(rt, &m->wg, -1);
+}
+
+static void many_main(struct rt *rt, void *arg)
+{
+    struct mixed *m = arg;
+    rt_wg_add(rt, &m->wg, 100);
+    for (int i = 0; i < 100; i++)
+        rt_go(rt, many_worker, m);
+    rt_wg_wait(rt, &m->wg);
+}
+
 /* run_mixed runs the mixed program and returns its trace and order. */
 static char *run_mixed(uint64_t seed, int depth, int procs, char *order, size_t size)
 {
@@ -135,6 +158,30 @@ static void test_seeds_give_different_schedules(void **state)
     }
     printf("# %zu distinct receive orders in 40 seeds\n", distinct);
     assert_true(distinct >= 10);
+}
+
+/* Many goroutines on 1 to 4 Ps: every update survives (the mutex holds
+ * under any PCT schedule) and the trace is a function of the seed. */
+static void test_many_goroutines_any_procs(void **state)
+{
+    for (int procs = 1; procs <= 4; procs++) {
+        for (uint64_t seed = 100; seed < 105; seed++) {
+            char *t[2];
+            for (int k = 0; k < 2; k++) {
+                struct mixed m;
+                memset(&m, 0, sizeof m);
+                struct rt *rt = pct_new(seed, 5, 400, procs);
+                rt_go(rt, many_main, &m);
+                assert_int_equal(rt_run(rt, -1), RT_EXITED);
+                assert_int_equal(m.counter, 100 * 20);
+                t[k] = trace_text(rt);
+                rt_free(rt);
+            }
+            assert_string_equal(t[0], t[1]);
+            free(t[0]);
+            free(t[1]);
+        }
+    }
 }
 
 /* ---- priorities ---------------------------------------------------------------------- */
@@ -344,6 +391,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_same_trace),
         cmocka_unit_test(test_seeds_give_different_schedules),
+        cmocka_unit_test(test_many_goroutines_any_procs),
         cmocka_unit_test(test_highest_priority_runs_until_done),
         cmocka_unit_test(test_spinners_make_progress),
         cmocka_unit_test(test_pct_finds_what_go_order_misses),

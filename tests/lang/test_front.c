@@ -203,6 +203,88 @@ static void test_tree_implicit_conversions(void **state)
     lang_program_free(p);
 }
 
+/* A constant conversion to a defined string type keeps a valid folded
+ * value, also under an implicit conversion to an interface
+ * (docs/lang-interp-needs.md, item 2). */
+static void test_tree_constant_conversion(void **state)
+{
+    (void)state;
+    struct lang_program *p = load("package main\n\ntype P string\n\n"
+                                  "func main() {\n\tvar e interface{} = P(\"p\")\n\t_ = e\n}\n");
+    struct ast_program *t = lang_program_tree(p);
+    assert_non_null(t);
+    struct ast_func *m = find_func(t, "main.main");
+    struct ast_stmt *def = m->body->u.block.stmts[0];
+    assert_int_equal(def->kind, ST_VAR);
+    struct ast_expr *v = def->u.var.values[0];
+    assert_int_equal(v->kind, EX_CONVERT);
+    assert_true(v->u.convert.implicit);
+    assert_null(v->cv); /* an interface value is not a constant */
+    struct ast_expr *conv = v->u.convert.x;
+    assert_int_equal(conv->kind, EX_CONVERT);
+    assert_false(conv->u.convert.implicit);
+    assert_string_equal(conv->type->u.named.name, "P");
+    assert_non_null(conv->cv);
+    assert_int_equal(conv->cv->kind, CONST_STRING);
+    assert_int_equal(conv->cv->slen, 1);
+    assert_memory_equal(conv->cv->s, "p", 1);
+    assert_int_equal(conv->u.convert.x->kind, EX_BASICLIT);
+    assert_int_equal(conv->u.convert.x->cv->kind, CONST_STRING);
+    lang_program_free(p);
+}
+
+/* Locals whose address is taken are flagged (docs/lang-interp-needs.md,
+ * item 1): &x, and a pointer method on x itself; not a plain read. */
+static void test_tree_address_taken(void **state)
+{
+    (void)state;
+    struct lang_program *p = load("package main\n\ntype counter struct{ n int }\n\n"
+                                  "func (c *counter) inc() { c.n++ }\n\n"
+                                  "func main() {\n"
+                                  "\tx, y := 1, 2\n"
+                                  "\tp := &x\n"
+                                  "\tvar c counter\n"
+                                  "\tc.inc()\n"
+                                  "\tvar d counter\n"
+                                  "\tf := d.inc\n"
+                                  "\t_, _, _ = p, y, f\n"
+                                  "}\n");
+    struct ast_program *t = lang_program_tree(p);
+    assert_non_null(t);
+    struct ast_func *m = find_func(t, "main.main");
+    struct ast_stmt **ss = m->body->u.block.stmts;
+    assert_true(ss[0]->u.assign.vars[0]->address_taken);  /* x */
+    assert_false(ss[0]->u.assign.vars[1]->address_taken); /* y */
+    assert_false(ss[1]->u.assign.vars[0]->address_taken); /* p */
+    assert_true(ss[2]->u.var.vars[0]->address_taken);     /* c */
+    assert_true(ss[4]->u.var.vars[0]->address_taken);     /* d */
+    lang_program_free(p);
+}
+
+/* Natives have their frame laid out like other functions
+ * (docs/lang-interp-needs.md, item 3), instances of atomic.Pointer too. */
+static void test_tree_native_frames(void **state)
+{
+    (void)state;
+    struct lang_program *p = load("package main\n\nimport \"sync/atomic\"\n\n"
+                                  "func main() {\n\tvar n int32\n\tatomic.AddInt32(&n, 1)\n"
+                                  "\tvar q atomic.Pointer[int]\n\tq.Store(nil)\n}\n");
+    struct ast_program *t = lang_program_tree(p);
+    assert_non_null(t);
+    struct ast_func *add = find_func(t, "atomic.AddInt32");
+    assert_non_null(add);
+    assert_null(add->body);
+    assert_int_equal(add->nparams, 2);
+    assert_int_equal(add->nresults, 1);
+    struct ast_func *store = find_func(t, "atomic.Pointer.Store");
+    assert_non_null(store);
+    assert_int_equal(store->nparams, 2); /* receiver, val */
+    assert_int_equal(store->nresults, 0);
+    assert_int_equal(store->params[1]->type->kind, T_POINTER);
+    assert_int_equal(store->params[1]->type->u.array.elem->kind, T_INT);
+    lang_program_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +296,9 @@ int main(void)
         cmocka_unit_test(test_tree_slots_and_captures),
         cmocka_unit_test(test_tree_loopvar_semantics),
         cmocka_unit_test(test_tree_implicit_conversions),
+        cmocka_unit_test(test_tree_constant_conversion),
+        cmocka_unit_test(test_tree_address_taken),
+        cmocka_unit_test(test_tree_native_frames),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

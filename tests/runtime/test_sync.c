@@ -249,6 +249,48 @@ static void test_rwmutex_readers_share(void **state)
     rt_free(rt);
 }
 
+/* RWMutex TryLock and TryRLock never wait, and fail exactly when Go's do:
+ * TryRLock while a writer holds or waits, TryLock while anyone holds it. */
+static void try_writer(struct rt *rt, void *arg)
+{
+    rt_rw_lock(rt, &rw); /* waits for the reader */
+    tlog(&L, "w in\n");
+    rt_rw_unlock(rt, &rw);
+}
+
+static void rw_try_main(struct rt *rt, void *arg)
+{
+    memset(&rw, 0, sizeof rw);
+    assert_true(rt_rw_tryrlock(rt, &rw));
+    assert_true(rt_rw_tryrlock(rt, &rw));
+    assert_false(rt_rw_trylock(rt, &rw)); /* readers hold it */
+    rt_rw_runlock(rt, &rw);
+    rt_go(rt, try_writer, NULL);
+    rt_gosched(rt);                        /* the writer now waits for our read lock */
+    assert_false(rt_rw_tryrlock(rt, &rw)); /* a writer is pending */
+    assert_false(rt_rw_trylock(rt, &rw));
+    tlog(&L, "r out\n");
+    rt_rw_runlock(rt, &rw); /* lets the writer in */
+    rt_gosched(rt);
+    assert_true(rt_rw_trylock(rt, &rw));
+    assert_false(rt_rw_tryrlock(rt, &rw));
+    assert_false(rt_rw_trylock(rt, &rw));
+    assert_int_equal(rt_rw_unlock(rt, &rw), RT_OK);
+    assert_true(rt_rw_tryrlock(rt, &rw));
+    assert_int_equal(rt_rw_runlock(rt, &rw), RT_OK);
+    assert_int_equal(rw.readers, 0);
+    assert_int_equal(rw.w.state, 0);
+}
+
+static void test_rwmutex_trylocks(void **state)
+{
+    struct rt *rt = fresh();
+    rt_go(rt, rw_try_main, NULL);
+    assert_int_equal(rt_run(rt, -1), RT_EXITED);
+    assert_string_equal(L.buf, "r out\nw in\n");
+    rt_free(rt);
+}
+
 /* ---- atomics ------------------------------------------------------------------------------- */
 
 static void atomic_main(struct rt *rt, void *arg)
@@ -297,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_mutex_trylock_and_copies),
         cmocka_unit_test(test_cond_with_host_locker),
         cmocka_unit_test(test_rwmutex_readers_share),
+        cmocka_unit_test(test_rwmutex_trylocks),
         cmocka_unit_test(test_atomics_and_their_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -143,3 +143,17 @@ func (v *Value) CompareAndSwap(old, new any) (swapped bool) {
 
 // sameType reports whether a and b have the same dynamic type.
 func sameType(a, b any) bool
+
+// Pointer is an atomic pointer of type *T; the zero value is nil. The one
+// generic type of the subset: the checker makes Pointer[X] for each X a
+// program uses, and every instance shares these natives.
+type Pointer[T any] struct {
+	_ [0]*T
+	_ noCopy
+	v *T
+}
+
+func (x *Pointer[T]) Load() *T
+func (x *Pointer[T]) Store(val *T)
+func (x *Pointer[T]) Swap(new *T) (old *T)
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool)
