@@ -30,7 +30,7 @@ func main() {
 		wg.Add(1)
 		go worker(ctx, id, counts, &wg)
 	}
-	time.Sleep(35 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	cancel()
 	wg.Wait()
 	ok := true

@@ -10,7 +10,7 @@ import (
 )
 
 func slow() int {
-	time.Sleep(30 * time.Millisecond)
+	time.Sleep(60 * time.Millisecond)
 	return 7
 }
 
@@ -28,7 +28,7 @@ func search(timeout time.Duration) (int, error) {
 func main() {
 	_, err := search(10 * time.Millisecond)
 	fmt.Println("first:", err)
-	v, err := search(100 * time.Millisecond)
+	v, err := search(300 * time.Millisecond)
 	fmt.Println("second:", v, err)
-	time.Sleep(100 * time.Millisecond) // the first worker has sent and exited
+	time.Sleep(200 * time.Millisecond) // the first worker has sent and exited
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func slowLookup() int {
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	return 7
 }
 
@@ -31,6 +31,6 @@ func search(timeout time.Duration) (int, error) {
 func main() {
 	_, err := search(10 * time.Millisecond)
 	fmt.Println("search:", err)
-	time.Sleep(100 * time.Millisecond) // the sender is now stuck for good
+	time.Sleep(200 * time.Millisecond) // the sender is now stuck for good
 	fmt.Println("main returns")
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func query(replica int, out chan<- int) {
-	time.Sleep(time.Duration(replica) * 10 * time.Millisecond)
+	time.Sleep(time.Duration(replica) * 50 * time.Millisecond)
 	out <- replica
 }
 
@@ -19,5 +19,5 @@ func main() {
 		go query(r, out)
 	}
 	fmt.Println("first answer from replica", <-out)
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond)
 }

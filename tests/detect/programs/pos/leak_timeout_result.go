@@ -12,7 +12,7 @@ import (
 func handle(ctx context.Context) string {
 	reply := make(chan string)
 	go func() {
-		time.Sleep(30 * time.Millisecond)
+		time.Sleep(100 * time.Millisecond)
 		reply <- "slow answer"
 	}()
 	select {
@@ -27,5 +27,5 @@ func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
 	fmt.Println(handle(ctx))
-	time.Sleep(60 * time.Millisecond)
+	time.Sleep(200 * time.Millisecond)
 }
