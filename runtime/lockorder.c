@@ -367,10 +367,9 @@ static uint32_t gate_mask(const struct lo_edge *e, const struct lo_edge *f)
 /* closes_cycle looks for a path e.to -> ... -> e.from that, with edge e,
  * makes a cycle no gate lock guards (no lock held exclusively at every one
  * of its edges): breadth first over (node, gates of e still common to every
- * edge so far), so the shortest. When there is one it writes the cycle's
- * edges, e first, into cyc (room for nnodes * LO_MASKS + 1) and returns its
- * length, else 0. */
-static uint32_t closes_cycle(struct rt_lockgraph *lg, uint32_t eid, uint32_t *cyc)
+ * edge so far), so the shortest. When there is one it returns the cycle's
+ * edges, e first (caller frees), and their count in *len; else NULL. */
+static uint32_t *closes_cycle(struct rt_lockgraph *lg, uint32_t eid, uint32_t *len)
 {
     size_t need = (size_t)lg->nnodes * LO_MASKS;
     if (lg->capscratch < need) {
@@ -407,19 +406,20 @@ static uint32_t closes_cycle(struct rt_lockgraph *lg, uint32_t eid, uint32_t *cy
             lg->via[t] = fi;
             lg->prev[t] = st;
             if (t == goal) {
-                uint32_t len = 0;
+                uint32_t k = 1;
                 for (uint32_t x = t; x != start; x = lg->prev[x])
-                    len++;
+                    k++;
+                uint32_t *cyc = rt_xmalloc(k * sizeof *cyc);
+                *len = k;
                 cyc[0] = eid;
-                uint32_t k = len;
                 for (uint32_t x = t; x != start; x = lg->prev[x])
-                    cyc[k--] = lg->via[x] - 1;
-                return len + 1;
+                    cyc[--k] = lg->via[x] - 1;
+                return cyc;
             }
             lg->queue[qt++] = t;
         }
     }
-    return 0;
+    return NULL;
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -454,9 +454,9 @@ static bool cycle_is_new(struct rt_lockgraph *lg, const uint32_t *cyc, uint32_t 
 static void check_edge(struct rt *rt, uint32_t eid)
 {
     struct rt_lockgraph *lg = rt->lg;
-    uint32_t *cyc = rt_xmalloc(((size_t)lg->nnodes * LO_MASKS + 1) * sizeof *cyc);
-    uint32_t m = closes_cycle(lg, eid, cyc);
-    if (m && cycle_is_new(lg, cyc, m))
+    uint32_t m = 0;
+    uint32_t *cyc = closes_cycle(lg, eid, &m);
+    if (cyc && cycle_is_new(lg, cyc, m))
         report(rt, cyc, m);
     free(cyc);
 }

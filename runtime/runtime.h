@@ -624,8 +624,20 @@ void rt_race_acquire(struct rt *rt, const void *obj); /* obj's clock into the cu
 void rt_race_forget(struct rt *rt, const void *addr, size_t size);
 
 /* rt_lock_set_label names a Mutex or RWMutex for lock-order reports
- * ("mu", "a.mu"); copied. Without a label the report names the lock by
- * the site of its first Lock. */
+ * ("mu", "a.mu"); copied; a no-op when lockorder is off. Without a label
+ * the report names the lock "lock@x.go:LINE" after the site of its first
+ * Lock ("lock#N", N in order of first use, when the host has no site
+ * hook). A report reads:
+ *   POTENTIAL DEADLOCK: lock-order inversion between 2 locks
+ *     goroutine 6 locked mu2 at /p/x.go:20 (main.worker)
+ *       while holding mu1, locked at /p/x.go:19
+ *     goroutine 7 locked mu1 at /p/x.go:31 (main.other)
+ *       while holding mu2, locked at /p/x.go:30
+ * with "read-locked" for RLock; its summary "lock-order inversion: mu1 ->
+ * mu2 (x.go:19, x.go:20) and mu2 -> mu1 (x.go:30, x.go:31)"; g[] and
+ * site[] give each edge's goroutine and the site of its second lock, the
+ * oldest edge first. Not reported: re-locking a held lock, and cycles
+ * whose every edge was made holding one same Mutex (a gate lock). */
 void rt_lock_set_label(struct rt *rt, const void *lock, const char *label);
 /* rt_lock_forget: the host freed [addr, addr + size); a lock found there
  * later is a new lock for the lock-order graph (the old one keeps its

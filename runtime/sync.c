@@ -315,6 +315,10 @@ bool rt_rw_trylock(struct rt *rt, struct rt_rwmutex *rw)
         return false;
     }
     rw->readers -= RW_MAX_READERS;
+    if (rt_race_on(rt)) { /* as rt_rw_lock: after the last writer and readers */
+        rt_race_acquire(rt, &rw->readers);
+        rt_race_acquire(rt, &rw->reader_wait);
+    }
     if (rt->lg)
         rt_lockorder_acquired(rt, rw, rt_current_site(rt), false);
     rt_ev(rt, RT_EV_LOCK, 0, 0, rw, 1);
@@ -326,6 +330,8 @@ bool rt_rw_tryrlock(struct rt *rt, struct rt_rwmutex *rw)
     if (rw->readers < 0)
         return false;
     rw->readers++;
+    if (rt_race_on(rt))
+        rt_race_acquire(rt, &rw->readers); /* after the last writer, as rt_rw_rlock */
     if (rt->lg)
         rt_lockorder_acquired(rt, rw, rt_current_site(rt), true);
     rt_ev(rt, RT_EV_RLOCK, 0, 0, rw, 1);

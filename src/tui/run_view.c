@@ -452,10 +452,21 @@ static void draw_findings(struct canvas *cv, struct rect box, const struct run_v
         return;
     }
     int n = outcome ? draw_wrapped(cv, in, 0, ROLE_BAD, ATTR_BOLD, v->findings) : 0;
-    for (size_t i = 0; i < v->nfound && n < in.h; i++)
-        n += draw_finding(cv, (struct rect){in.x, in.y + n, in.w, in.h - n}, &v->found[i]);
-    if (n < in.h && v->snap && v->snap->status != RT_RUNNING)
-        cv_text(cv, in.x, in.y + in.h - 1, in.w, ROLE_DIM, 0, "d shows the goroutine dump");
+    size_t shown = 0;
+    /* Keep the last row for "+N more" while more findings wait. */
+    for (; shown < v->nfound && n < in.h; shown++) {
+        int room = in.h - n - (shown + 1 < v->nfound ? 1 : 0);
+        if (room <= 0)
+            break;
+        n += draw_finding(cv, (struct rect){in.x, in.y + n, in.w, room}, &v->found[shown]);
+    }
+    if (shown < v->nfound) {
+        cv_printf(cv, in.x, in.y + in.h - 1, in.w, ROLE_DIM, 0, "+%zu more: d shows every report",
+                  v->nfound - shown);
+    } else if (n < in.h && v->snap && v->snap->status != RT_RUNNING) {
+        cv_text(cv, in.x, in.y + in.h - 1, in.w, ROLE_DIM, 0,
+                v->nfound ? "d shows the reports and the dump" : "d shows the goroutine dump");
+    }
 }
 
 void run_view_draw(struct canvas *cv, struct rect r, const struct run_view *v)

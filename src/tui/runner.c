@@ -28,6 +28,7 @@ struct runner {
                          are none the goroutines still blocked when main
                          returned */
     bool old_leaks;   /* leaks counted from the snapshot, not findings */
+    char *dump;       /* runner_dump's text */
     char panic[256];  /* the panic's text after "panic: " */
 };
 
@@ -130,6 +131,7 @@ void runner_free(struct runner *r)
         fclose(r->err);
     free(r->out_buf);
     free(r->err_buf);
+    free(r->dump);
     free(r);
 }
 
@@ -255,6 +257,28 @@ void runner_outcome_line(const struct runner *r, char *buf, size_t size)
         break;
     default: break;
     }
+}
+
+const char *runner_dump(struct runner *r, size_t *len)
+{
+    free(r->dump);
+    r->dump = NULL;
+    size_t cap = 0;
+    FILE *f = open_memstream(&r->dump, &cap);
+    if (!f)
+        abort();
+    fwrite(r->err_buf ? r->err_buf : "", 1, r->err_len, f);
+    size_t n = 0;
+    const struct rt_finding *fs = runner_detected(r, &n);
+    for (size_t i = 0; i < n; i++)
+        if (fs[i].kind != RT_FIND_RACE && fs[i].report) {
+            if (ftell(f) > 0)
+                fputc('\n', f);
+            fputs(fs[i].report, f);
+        }
+    fclose(f);
+    *len = cap;
+    return r->dump;
 }
 
 const struct rt_finding *runner_detected(const struct runner *r, size_t *n)

@@ -70,6 +70,12 @@ void runner_outcome_line(const struct runner *r, char *buf, size_t size);
  * outcome line, then each detector finding's summary; "" when none. */
 void runner_findings(const struct runner *r, char *buf, size_t size);
 
+/* runner_dump returns what the program wrote on stderr followed by the
+ * report of every leak and lock-order finding (race reports are already
+ * on stderr, where the interpreter writes them as they happen); owned by
+ * the runner, valid until the next call or step. */
+const char *runner_dump(struct runner *r, size_t *len);
+
 /* runner_detected gives the detectors' findings so far (runtime.h), in the
  * order found; *n gets the count. Valid until the next step. */
 const struct rt_finding *runner_detected(const struct runner *r, size_t *n);

@@ -517,8 +517,8 @@ static void run_draw(struct app *a, struct canvas *cv, struct rect body)
     v.nevents = st->nevents;
     if (st->dump && st->runner) {
         size_t len;
-        const char *err = runner_stderr(st->runner, &len);
-        cv_box(cv, r, ROLE_BORDER, "What the program wrote on stderr (d closes)");
+        const char *err = runner_dump(st->runner, &len);
+        cv_box(cv, r, ROLE_BORDER, "Stderr and the detectors' reports (d closes)");
         struct rect in = rect_inset(r, 1, 1);
         if (len == 0) {
             cv_text(cv, in.x, in.y, in.w, ROLE_DIM, 0, "(nothing)");

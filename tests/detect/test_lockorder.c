@@ -21,7 +21,8 @@ enum op {
     YIELD,
     WAIT,
     SIGNAL,
-    SLEEP
+    SLEEP,
+    POINT /* a preemption point */
 };
 
 struct step {
@@ -48,6 +49,8 @@ static bool trylock_failed;
 /* start_now: scripts start at once; else goroutine i starts at time i + 1,
  * so the scripts run one after the other in list order */
 static bool start_now;
+/* pct_seed: when non-zero, run under PCT (depth 3) with this seed */
+static uint64_t pct_seed;
 static struct rt_waitgroup done;
 static struct rt *cur_rt; /* the runtime the site hook interns into */
 static const char file[] = "/p/x.go";
@@ -96,6 +99,7 @@ static void run_script(struct rt *rt, void *arg)
                 trylock_failed = true;
             break;
         case YIELD: rt_gosched(rt); break;
+        case POINT: rt_preempt(rt); break;
         case WAIT: rt_cond_wait(rt, &cond, &mu[st->lock]); break;
         case SIGNAL: rt_cond_signal(rt, &cond); break;
         case SLEEP: rt_sleep(rt, st->line); break;
@@ -127,6 +131,12 @@ static struct rt *run(const struct script *const *sc, bool labels, bool now, enu
     struct rt_config cfg = {0};
     cfg.lockorder = true;
     cfg.hooks.site = site_hook;
+    if (pct_seed) {
+        cfg.seed = pct_seed;
+        cfg.sched = RT_SCHED_PCT;
+        cfg.pct_depth = 3;
+        cfg.pct_steps = 10;
+    }
     struct rt *rt = rt_new(&cfg);
     assert_non_null(rt);
     cur_rt = rt;
@@ -138,7 +148,9 @@ static struct rt *run(const struct script *const *sc, bool labels, bool now, enu
         rt_lock_set_label(rt, &rw[1], "rw2");
     }
     rt_go(rt, main_fn, NULL);
-    assert_int_equal(rt_run(rt, -1), want);
+    enum rt_status st = rt_run(rt, -1);
+    if (want != RT_RUNNING) /* RT_RUNNING: the caller looks at it */
+        assert_int_equal(st, want);
     return rt;
 }
 
@@ -265,6 +277,33 @@ static void test_one_goroutine_both_orders(void **state)
                                      "  goroutine 5 locked mu1 at /p/x.go:15 (main.a)\n"
                                      "    while holding mu2, locked at /p/x.go:14\n");
     rt_free(rt);
+}
+
+/* Under PCT, seeds give runs that deadlock and runs that do not; every
+ * one reports the inversion exactly once. */
+static const struct script ab_p = {
+    "main.worker",
+    {{LOCK, 0, 19}, {POINT, 0, 0}, {LOCK, 1, 20}, {POINT, 0, 0}, {UNLOCK, 1, 21}, {UNLOCK, 0, 22}}};
+static const struct script ba_p = {
+    "main.other",
+    {{LOCK, 1, 30}, {POINT, 0, 0}, {LOCK, 0, 31}, {POINT, 0, 0}, {UNLOCK, 0, 32}, {UNLOCK, 1, 33}}};
+
+static void test_every_schedule_reports_once(void **state)
+{
+    const struct script *sc[] = {&ab_p, &ba_p, NULL};
+    int deadlocks = 0, exits = 0;
+    for (pct_seed = 1; pct_seed <= 50; pct_seed++) {
+        struct rt *rt = run(sc, true, true, RT_RUNNING);
+        enum rt_status st = rt_status(rt);
+        assert_true(st == RT_EXITED || st == RT_DEADLOCK);
+        deadlocks += st == RT_DEADLOCK;
+        exits += st == RT_EXITED;
+        assert_int_equal(rt_findings_count(rt, RT_FIND_LOCK_ORDER), 1);
+        rt_free(rt);
+    }
+    pct_seed = 0;
+    printf("# 50 PCT schedules: %d deadlocked, %d exited, each reported once\n", deadlocks, exits);
+    assert_true(deadlocks > 0 && exits > 0);
 }
 
 /* ---- orders that are not reported --------------------------------------------------- */
@@ -562,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_three_lock_cycle_reported_once),
         cmocka_unit_test(test_same_cycle_twice_reported_once),
         cmocka_unit_test(test_one_goroutine_both_orders),
+        cmocka_unit_test(test_every_schedule_reports_once),
         cmocka_unit_test(test_consistent_order_not_reported),
         cmocka_unit_test(test_relock_is_not_an_inversion),
         cmocka_unit_test(test_unlock_by_other_goroutine),

@@ -523,6 +523,36 @@ static void test_select(void **state)
     }
 }
 
+/* A select that finds its channel closed acquires the close, like a plain
+ * receive; a write after the close is still unordered. */
+static void main_select_closed(struct rt *rt, void *arg)
+{
+    ch = rt_chan_new(rt, sizeof(int64_t), 0, "int");
+    other = rt_chan_new(rt, sizeof(int64_t), 0, "int");
+    spawn(rt, g_write_close, arg, 8);
+    rt_sleep(rt, 10); /* closed before the select polls */
+    int64_t a = 0;
+    struct rt_case cs[2] = {{.chan = ch, .dir = RT_RECV, .elem = &a},
+                            {.chan = other, .dir = RT_RECV, .elem = &a}};
+    int chosen;
+    rt_select(rt, cs, 2, false, &chosen);
+    assert_int_equal(chosen, 0);
+    assert_false(cs[0].ok);
+    rd(rt, &x, F_MAIN, 13);
+    rd(rt, &y, F_MAIN, 14);
+}
+
+static void main_select_closed_racy(struct rt *rt, void *arg)
+{
+    main_select_closed(rt, (void *)1);
+}
+
+static void test_select_sees_closed(void **state)
+{
+    assert_int_equal(run(main_select_closed), 0);
+    assert_int_equal(run(main_select_closed_racy), 1);
+}
+
 /* ---- Mutex and RWMutex ----------------------------------------------------------- */
 
 static struct rt_mutex mu;
@@ -642,6 +672,37 @@ static void main_runlock_rlock(struct rt *rt, void *arg)
     rt_rw_rlock(rt, &rw);
     rd(rt, &x, F_MAIN, 12);
     rt_rw_runlock(rt, &rw);
+}
+
+/* Unlock happens-before the next RLock; a TryLock that succeeds acquires
+ * like Lock. */
+static void g_write_under_lock(struct rt *rt, void *arg)
+{
+    rt_rw_lock(rt, &rw);
+    wr(rt, &x, F_FUNC1, 20);
+    rt_rw_unlock(rt, &rw);
+    rt_mutex_lock(rt, &mu);
+    wr(rt, &y, F_FUNC1, 23);
+    rt_mutex_unlock(rt, &mu);
+}
+
+static void main_unlock_rlock(struct rt *rt, void *arg)
+{
+    memset(&rw, 0, sizeof rw);
+    memset(&mu, 0, sizeof mu);
+    spawn(rt, g_write_under_lock, NULL, 8);
+    rt_sleep(rt, 10);
+    rt_rw_rlock(rt, &rw);
+    rd(rt, &x, F_MAIN, 12);
+    rt_rw_runlock(rt, &rw);
+    assert_true(rt_mutex_trylock(rt, &mu));
+    rd(rt, &y, F_MAIN, 15);
+    rt_mutex_unlock(rt, &mu);
+}
+
+static void test_unlock_orders_rlock_and_trylock(void **state)
+{
+    assert_int_equal(run(main_unlock_rlock), 0);
 }
 
 static void test_runlock_does_not_order_the_next_rlock(void **state)
@@ -776,9 +837,20 @@ static void main_cond_signal(struct rt *rt, void *arg)
     rt_sleep(rt, 10);
 }
 
+static void main_cond_signal_racy(struct rt *rt, void *arg)
+{
+    memset(&cond, 0, sizeof cond);
+    spawn(rt, g_cond_ticket_waiter, NULL, 8);
+    rt_sleep(rt, 10);
+    rt_cond_signal(rt, &cond);
+    wr(rt, &x, F_MAIN, 11); /* after Signal: not ordered before Wait returns */
+    rt_sleep(rt, 10);
+}
+
 static void test_cond_signal_happens_before_wait_returns(void **state)
 {
     assert_int_equal(run(main_cond_signal), 0);
+    assert_int_equal(run(main_cond_signal_racy), 1);
 }
 
 /* ---- atomics ---------------------------------------------------------------------------- */
@@ -884,8 +956,43 @@ static void main_timer_chan(struct rt *rt, void *arg)
     rd(rt, &x, F_MAIN, 10);
 }
 
+/* Reset happens-before the fire it schedules; a ticker's every fire
+ * carries what its creator did before NewTicker. */
+static void g_write_reset_timer(struct rt *rt, void *arg)
+{
+    rt_sleep(rt, 5);
+    wr(rt, &y, F_FUNC1, 10);
+    rt_timer_reset(rt, timer, 10);
+}
+
+static void main_timer_reset(struct rt *rt, void *arg)
+{
+    timer = rt_timer_new(rt, 1000);
+    spawn(rt, g_write_reset_timer, NULL, 8);
+    rt_chan_recv(rt, rt_timer_chan(timer), NULL, NULL);
+    rd(rt, &y, F_MAIN, 10);
+}
+
+static void g_ticker_owner(struct rt *rt, void *arg)
+{
+    wr(rt, &x, F_FUNC1, 10);
+    timer = rt_ticker_new(rt, 10);
+}
+
+static void main_ticker(struct rt *rt, void *arg)
+{
+    spawn(rt, g_ticker_owner, NULL, 8);
+    rt_sleep(rt, 1);
+    for (int i = 0; i < 3; i++)
+        rt_chan_recv(rt, rt_timer_chan(timer), NULL, NULL);
+    rd(rt, &x, F_MAIN, 12);
+    rt_timer_stop(rt, timer);
+}
+
 static void test_timers(void **state)
 {
+    assert_int_equal(run(main_timer_reset), 0);
+    assert_int_equal(run(main_ticker), 0);
     assert_int_equal(run(main_after_func), 0);
     assert_int_equal(run(main_after_func_racy), 1);
     assert_int_equal(run(main_timer_chan), 0);
@@ -929,6 +1036,8 @@ static void g_forget_and_reuse(struct rt *rt, void *arg)
     rt_sleep(rt, 10);
     if (!arg)
         rt_race_forget(rt, arr, sizeof arr); /* freed; a new object there */
+    else if ((intptr_t)arg == 2)
+        rt_race_forget(rt, arr, (size_t)1 << 20); /* wider than the table: a sweep */
     wr(rt, &arr[0], F_FUNC2, 20);
 }
 
@@ -944,9 +1053,15 @@ static void main_no_forget(struct rt *rt, void *arg)
     main_forget(rt, (void *)1);
 }
 
+static void main_forget_wide(struct rt *rt, void *arg)
+{
+    main_forget(rt, (void *)2);
+}
+
 static void test_forget_then_reuse(void **state)
 {
     assert_int_equal(run(main_forget), 0);
+    assert_int_equal(run(main_forget_wide), 0);
     assert_int_equal(run(main_no_forget), 1);
 }
 
@@ -1207,7 +1322,9 @@ int main(void)
         cmocka_unit_test_teardown(test_close_happens_before_receive_of_closed, teardown),
         cmocka_unit_test_teardown(test_write_after_close_races, teardown),
         cmocka_unit_test_teardown(test_select, teardown),
+        cmocka_unit_test_teardown(test_select_sees_closed, teardown),
         cmocka_unit_test_teardown(test_mutex, teardown),
+        cmocka_unit_test_teardown(test_unlock_orders_rlock_and_trylock, teardown),
         cmocka_unit_test_teardown(test_rwmutex_readers_and_writers, teardown),
         cmocka_unit_test_teardown(test_write_under_rlock_races, teardown),
         cmocka_unit_test_teardown(test_runlock_does_not_order_the_next_rlock, teardown),

@@ -136,6 +136,31 @@ static void test_findings_panel(void **state)
     int y2 = find_row(cv, "leak: goroutine 6 [chan send]", &col);
     assert_true(y2 > y);
     assert_int_equal(cv_cell(cv, col, y2)->role, ROLE_WARN);
+    /* More than fit: the last row says how many more and where to see them. */
+    struct rt_finding many[8];
+    for (int i = 0; i < 8; i++)
+        many[i] = (struct rt_finding){.kind = RT_FIND_LOCK_ORDER,
+                                      .summary = "lock-order inversion: mu1 -> mu2 (x.go:19, "
+                                                 "x.go:20) and mu2 -> mu1 (x.go:30, x.go:31)"};
+    v.found = many;
+    v.nfound = 8;
+    canvas_free(cv);
+    cv = canvas_new(120, 40);
+    run_view_draw(cv, (struct rect){0, 0, 120, 40}, &v);
+    int more = find_row(cv, " more: d shows every report", &col);
+    if (more < 0)
+        fail_msg("no '+N more' row in:\n%s", cv_dump(cv));
+    assert_int_equal(cv_cell(cv, col - 2, more)->ch, '+');
+    int kinds = 0;
+    for (int yy = 0; yy < cv->h; yy++) {
+        char *row = cv_row_text(cv, yy);
+        if (strstr(row, "lock-order inversion: mu1"))
+            kinds++;
+        free(row);
+    }
+    char digit = (char)cv_cell(cv, col - 1, more)->ch;
+    assert_true(kinds >= 1 && kinds < 8);
+    assert_int_equal(digit - '0', 8 - kinds);
     /* Nothing found: the panel says what it watches for. */
     canvas_free(cv);
     cv = canvas_new(120, 40);
