@@ -55,6 +55,7 @@ static void gstate_free(struct gstate *g)
 
 _Noreturn void interp_oom(struct gstate *g, size_t want)
 {
+    interp_drain_quit(g);
     struct interp *in = g->in;
     in->status = LANG_RUN_LIMIT;
     struct sbuf b = {0};
@@ -737,6 +738,7 @@ static void print_panic_value(struct gstate *g, struct sbuf *b, struct value v)
 /* die reports an unrecovered panic and ends the run (exit status 2). */
 static _Noreturn void die(struct gstate *g)
 {
+    interp_drain_quit(g);
     struct interp *in = g->in;
     struct sbuf b = {0};
     struct sbuf first = {0};
@@ -915,6 +917,8 @@ struct fmt_hooks interp_fmt_hooks(struct gstate *g)
 
 void interp_write(struct interp *in, int fd, const char *s, size_t n)
 {
+    if (in->draining)
+        return; /* the program is over; the drain is invisible */
     FILE *f = fd == 2 ? in->err : in->out;
     if (f && n) {
         fwrite(s, 1, n, f);
@@ -950,6 +954,7 @@ void interp_step_limit(struct gstate *g)
         char msg[160];
         snprintf(msg, sizeof msg, "chanlab: step limit of %llu statements exceeded (--max-steps)",
                  in->max_steps);
+        interp_drain_quit(g);
         in->status = LANG_RUN_LIMIT;
         sbuf_free(&in->message);
         sbuf_puts(&in->message, msg);
@@ -1169,6 +1174,14 @@ static void main_entry(struct rt *rt, void *arg)
     }
     const struct ifunc *mf = interp_func(in, p->main_func);
     interp_call_func(g, mf, NULL, g->sp);
+    if (in->leaks)
+        interp_leak_drain(g);
+}
+
+void interp_drain_quit(struct gstate *g)
+{
+    if (g->in->draining && g->g && rt_g_id(g->g) != 1)
+        rt_goexit(g->in->rt);
 }
 
 struct lang_run {
@@ -1271,6 +1284,10 @@ static void finish(struct interp *in, enum rt_status st)
     if (in->finished)
         return;
     in->finished = true;
+    if (in->draining && (st == RT_DEADLOCK || st == RT_FATAL))
+        st = RT_EXITED; /* a goroutine's failure after main returned is not the program's */
+    in->drained = in->draining;
+    in->draining = false; /* what follows is the run's own end: written */
     if (st == RT_DEADLOCK || st == RT_FATAL) {
         const char *text = rt_failure_peek(in->rt);
         if (in->status != LANG_RUN_LIMIT)

@@ -144,11 +144,14 @@ struct interp {
     uint64_t seed;
     uint64_t rng; /* map iteration order */
     /* detectors (lang_run_options) */
-    bool race;         /* instrument shared loads and stores (race_* below) */
-    bool leaks;        /* leak scans (interp_leak.c) */
-    bool lockorder;    /* label locks for the lock-order graph */
-    bool tearing_down; /* lang_run_free: the heap is being released */
-    bool os_exit;      /* the run ended in os.Exit */
+    bool race;          /* instrument shared loads and stores (race_* below) */
+    bool leaks;         /* leak scans (interp_leak.c) */
+    bool lockorder;     /* label locks for the lock-order graph */
+    bool tearing_down;  /* lang_run_free: the heap is being released */
+    bool os_exit;       /* the run ended in os.Exit */
+    bool draining;      /* main returned; others run on for goleak's view (interp_leak_drain) */
+    bool drained;       /* the run ended after a drain */
+    size_t drain_races; /* races found before the drain */
     /* leak scans between collections (interp_leak.c) */
     unsigned long long leak_next;     /* step count of the next poll */
     unsigned long long leak_interval; /* statements between polls */
@@ -399,6 +402,20 @@ static inline rt_site interp_site(struct gstate *g)
 
 /* Runtime hooks (rt_hooks.site and .finding): the site of a goroutine; a
  * race report goes to the program's stderr as it is found, as Go's does. */
+/* interp_user_site is interp_site from the innermost frame of the user's
+ * file (file 0) outwards, so a lock-order or leak finding points at the
+ * user's mu.Lock() or wg.Wait(), not into the library's Go source; the
+ * whole stack when no frame is the user's. The runtime's site hook. */
+rt_site interp_user_site(struct gstate *g);
+/* interp_leak_drain runs on main after main.main returned, with leaks on:
+ * the program is over (in->draining: output is dropped; a panic, limit or
+ * os.Exit just ends its goroutine), but goroutines that are runnable get
+ * up to LEAK_DRAIN_ROUNDS Gosched rounds to block or finish, so goleak's
+ * view at exit does not count a worker that was about to end. */
+void interp_leak_drain(struct gstate *g);
+/* interp_drain_quit ends the calling goroutine quietly when the run is
+ * draining (returns otherwise). */
+void interp_drain_quit(struct gstate *g);
 rt_site interp_hook_site(void *ud, const struct rt_g *rg, void *data);
 void interp_hook_finding(void *ud, const struct rt_finding *f);
 

@@ -29,10 +29,8 @@ static rt_site frame_line_site(struct interp *in, struct frame *f)
     return s;
 }
 
-rt_site interp_site_slow(struct gstate *g)
+static rt_site frame_site(struct interp *in, struct frame *f)
 {
-    struct interp *in = g->in;
-    struct frame *f = real_frame(g->top);
     if (!f)
         return 0;
     if (!f->up_site_ok) {
@@ -67,12 +65,25 @@ rt_site interp_site_slow(struct gstate *g)
     return frame_line_site(in, f);
 }
 
+rt_site interp_site_slow(struct gstate *g)
+{
+    return frame_site(g->in, real_frame(g->top));
+}
+
+rt_site interp_user_site(struct gstate *g)
+{
+    struct frame *top = real_frame(g->top), *f = top;
+    while (f && f->pos.file != 0)
+        f = real_frame(f->up);
+    return frame_site(g->in, f ? f : top);
+}
+
 rt_site interp_hook_site(void *ud, const struct rt_g *rg, void *data)
 {
     (void)ud;
     (void)rg;
     struct gstate *g = data;
-    return g ? interp_site(g) : 0;
+    return g ? interp_user_site(g) : 0;
 }
 
 /* ---- findings -------------------------------------------------------------------- */
@@ -82,7 +93,7 @@ void interp_hook_finding(void *ud, const struct rt_finding *f)
     struct interp *in = ud;
     /* Go's race detector prints a report the moment it sees the race;
      * other findings are data for the caller (`chanlab run` prints them). */
-    if (f->kind == RT_FIND_RACE && f->report)
+    if (f->kind == RT_FIND_RACE && f->report && !in->draining)
         interp_write(in, 2, f->report, strlen(f->report));
 }
 
@@ -90,7 +101,7 @@ int interp_race_exit(struct interp *in, int code, bool clean_exit)
 {
     if (!in->race)
         return code;
-    size_t n = rt_findings_count(in->rt, RT_FIND_RACE);
+    size_t n = in->drained ? in->drain_races : rt_findings_count(in->rt, RT_FIND_RACE);
     /* Go's -race binary runs racefini when main returns and in os.Exit(0)
      * only: it prints the count and turns status 0 into 66. After a panic,
      * a fatal error or os.Exit(n != 0) the status stays and nothing is

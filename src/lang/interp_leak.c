@@ -27,7 +27,10 @@
  * finds the same leaks at the same points.
  *
  * goleak's view (interp_leak_at_exit): when main returns or os.Exit runs,
- * every other goroutine still alive that was not already reported is.
+ * every other goroutine still alive that was not already reported is. When
+ * main returns, goroutines that are merely runnable get to run on first
+ * (interp_leak_drain), as goleak retries before it reports: a worker woken
+ * by main's last receive reaches its closing brace and is no leak.
  *
  * Report texts are chanlab's own (Go's leak profile is a pprof profile):
  *
@@ -48,6 +51,10 @@
 #include <string.h>
 
 enum { LEAK_INTERVAL_MIN = 512, LEAK_INTERVAL_MAX = 1 << 20, WAIT_OBJS_MAX = 64 };
+
+/* Rounds of Gosched main spends letting runnable goroutines run on after it
+ * returned, before goleak's view is taken (interp_leak_drain). */
+enum { LEAK_DRAIN_ROUNDS = 64 };
 
 /* ---- the index of wait objects ------------------------------------------------------ */
 
@@ -179,7 +186,7 @@ static void report(struct interp *in, struct rt_g *rg, const char *tail)
     enum rt_gstate st = rt_g_state(rg);
     const char *state =
         st == RT_G_WAITING ? rt_wait_reason_text(rt_g_wait_reason(rg)) : rt_gstate_text(st);
-    rt_site where = g ? interp_site(g) : 0;
+    rt_site where = g ? interp_user_site(g) : 0;
     if (!where && g && !g->top && g->sp >= 1 && g->stk[0].p) {
         /* not started yet: where its function begins, as Go's traceback
          * shows a goroutine that has not run */
@@ -340,6 +347,28 @@ static void at_exit_one(void *ud, struct rt_g *rg)
     bool running = st == RT_G_RUNNABLE || st == RT_G_RUNNING || st == RT_G_SYSCALL;
     snprintf(tail, sizeof tail, "still %s %s", running ? "running" : "blocked", when);
     report(in, rg, tail);
+}
+
+static void count_runnable(void *ud, struct rt_g *rg)
+{
+    size_t *n = ud;
+    enum rt_gstate st = rt_g_state(rg);
+    if (rt_g_id(rg) != 1 && (st == RT_G_RUNNABLE || st == RT_G_RUNNING))
+        (*n)++;
+}
+
+void interp_leak_drain(struct gstate *g)
+{
+    struct interp *in = g->in;
+    in->drain_races = rt_findings_count(in->rt, RT_FIND_RACE);
+    in->draining = true;
+    for (int round = 0; round < LEAK_DRAIN_ROUNDS; round++) {
+        size_t n = 0;
+        rt_g_each(in->rt, count_runnable, &n);
+        if (n == 0)
+            break;
+        rt_gosched(in->rt);
+    }
 }
 
 void interp_leak_at_exit(struct interp *in)

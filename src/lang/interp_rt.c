@@ -227,6 +227,7 @@ void interp_go(struct gstate *g, struct value fv, uint32_t nargs, struct pos pos
 {
     struct interp *in = g->in;
     if (in->goroutines >= in->max_goroutines) {
+        interp_drain_quit(g);
         char msg[160];
         snprintf(msg, sizeof msg, "chanlab: goroutine limit of %zu exceeded (--max-goroutines)",
                  in->max_goroutines);

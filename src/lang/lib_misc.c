@@ -62,6 +62,7 @@ static void n_os_write_string(struct gstate *g, uint32_t base)
 
 static void n_os_exit(struct gstate *g, uint32_t base)
 {
+    interp_drain_quit(g);
     struct interp *in = g->in;
     int code = (int)g->stk[base].i;
     in->status = code ? LANG_RUN_EXIT : LANG_RUN_OK;
