@@ -278,12 +278,20 @@ static const char *base_name(const char *path)
 }
 
 /* lock_name writes the lock's name for reports: its label, else
- * "lock@x.go:LINE" of its first acquisition, else "lock#N". */
+ * "lock@x.go:LINE" of its first acquisition, else "lock#N". A label that
+ * another lock shares (both locked as from.mu, in transfer(a, b) and
+ * transfer(b, a)) gets the lock's number too: "from.mu#1", "from.mu#2". */
 static void lock_name(const struct rt *rt, uint32_t node, char *buf, size_t size)
 {
     const struct lo_node *n = &rt->lg->nodes[node];
     struct rt_frame fr = site_frame(rt, n->first);
-    if (n->label)
+    bool shared = false;
+    for (uint32_t i = 0; n->label && i < rt->lg->nnodes && !shared; i++)
+        shared =
+            i != node && rt->lg->nodes[i].label && strcmp(rt->lg->nodes[i].label, n->label) == 0;
+    if (n->label && shared)
+        snprintf(buf, size, "%s#%u", n->label, node + 1);
+    else if (n->label)
         snprintf(buf, size, "%s", n->label);
     else if (fr.file)
         snprintf(buf, size, "lock@%s:%d", base_name(fr.file), fr.line);
