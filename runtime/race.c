@@ -171,7 +171,8 @@ static void vc_grow(struct vc *v, uint32_t n)
         v->c = rt_xrealloc(v->c, c * sizeof *v->c);
         v->cap = c;
     }
-    memset(v->c + v->n, 0, (n - v->n) * sizeof *v->c);
+    if (n > v->n)
+        memset(v->c + v->n, 0, (n - v->n) * sizeof *v->c);
     v->n = n;
 }
 
@@ -209,7 +210,8 @@ static void vc_copy(struct vc *dst, const struct vc *src)
 {
     dst->n = 0;
     vc_grow(dst, src->n);
-    memcpy(dst->c, src->c, src->n * sizeof *dst->c);
+    if (src->n) /* a NULL c is never passed to memcpy (UBSan) */
+        memcpy(dst->c, src->c, src->n * sizeof *dst->c);
 }
 
 static void vc_free(struct vc *v)
@@ -530,7 +532,8 @@ void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g
 void rt_race_timer_fire(struct rt *rt, const void *timer)
 {
     struct rt_race_g *s = rt->race->sys;
-    memset(s->vc.c, 0, s->vc.n * sizeof *s->vc.c);
+    if (s->vc.n)
+        memset(s->vc.c, 0, s->vc.n * sizeof *s->vc.c);
     acquire_from(s, &so_get(rt->race, timer)->vc);
     tick(s);
 }
@@ -597,7 +600,8 @@ static void rv_set(struct rvec *v, uint32_t slot, uint32_t clock, rt_site site, 
 static void rv_drop(struct rt_race *R, uint32_t idx)
 {
     struct rvec *v = &R->rv[idx];
-    memset(v->e, 0, v->n * sizeof *v->e);
+    if (v->n)
+        memset(v->e, 0, v->n * sizeof *v->e);
     if (R->nrvfree == R->caprvfree) {
         R->caprvfree = R->caprvfree ? 2 * R->caprvfree : 16;
         R->rvfree = rt_xrealloc(R->rvfree, R->caprvfree * sizeof *R->rvfree);
