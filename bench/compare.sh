@@ -27,16 +27,47 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GOCACHE=$tmp/gocache GOPATH=$tmp/gopath GOFLAGS= GO111MODULE=off GOTOOLCHAIN=local
 
+findgo() {
+    if [[ -x /usr/lib/go-$1/bin/go ]]; then
+        echo "/usr/lib/go-$1/bin/go"
+    elif command -v "go$1" >/dev/null; then
+        command -v "go$1"
+    fi
+}
+
+# installgo V installs golang-V-go with apt-get (as root, or through sudo),
+# so the script runs on a fresh machine after README's Quick start: Debian 12
+# has Go 1.19 in main and Go 1.23 in bookworm-backports, which it enables
+# from the machine's own Debian entry first, as .ci/run does.
+installgo() {
+    local v=$1 sudo=
+    command -v apt-get >/dev/null || return 1
+    [[ $(id -u) -eq 0 ]] || sudo=sudo
+    echo "compare.sh: Go $v not found; installing golang-$v-go" >&2
+    if ! apt-cache show "golang-$v-go" >/dev/null 2>&1 &&
+        ! grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/; then
+        local src=/etc/apt/sources.list.d/debian.sources uris key
+        uris=$(awk '/^URIs:/ && $2 ~ /debian\/?$/ {print $2; exit}' "$src" 2>/dev/null || true)
+        key=$(awk '/^Signed-By:/ {print $2; exit}' "$src" 2>/dev/null || true)
+        printf 'Types: deb\nURIs: %s\nSuites: bookworm-backports\nComponents: main\nSigned-By: %s\n' \
+            "${uris:-http://deb.debian.org/debian}" \
+            "${key:-/usr/share/keyrings/debian-archive-keyring.gpg}" |
+            $sudo tee /etc/apt/sources.list.d/bookworm-backports.sources >/dev/null
+    fi
+    $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q "golang-$v-go" >&2
+}
+
 gobin() {
-    local v=$1
-    if [[ -x /usr/lib/go-$v/bin/go ]]; then
-        echo "/usr/lib/go-$v/bin/go"
-    elif command -v "go$v" >/dev/null; then
-        command -v "go$v"
-    else
-        echo "compare.sh: Go $v not found (apt-get install golang-$v-go)" >&2
+    local v=$1 go
+    go=$(findgo "$v")
+    if [[ -z $go ]] && installgo "$v"; then
+        go=$(findgo "$v")
+    fi
+    if [[ -z $go ]]; then
+        echo "compare.sh: Go $v not found and could not be installed (apt-get install golang-$v-go)" >&2
         exit 1
     fi
+    echo "$go"
 }
 versions=(1.19 1.23)
 for v in "${versions[@]}"; do
