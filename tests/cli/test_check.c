@@ -60,9 +60,7 @@ static const char bank_json[] =
     "\tfor i := 0; i < 2; i++ {\n\t\tgo func() {\n\t\t\tch <- 1\n\t\t}()\n\t}\n"                   \
     "\tfmt.Println(\"done\")\n}\n"
 
-static const struct {
-    const char *name, *text;
-} programs[] = {
+static const struct th_file programs[] = {
     {"racy.go", RACY},   {"racy.fixed.go", CALM},   {"calm.go", CALM},
     {"badfix.go", RACY}, {"badfix.fixed.go", RACY}, {"leaky.go", LEAKY},
 };
@@ -70,42 +68,9 @@ static const struct {
 static void test_race_and_leak_exercises(void **state)
 {
     (void)state;
-    char *tmp = th_tmpdir();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/questions", tmp);
-    assert_int_equal(mkdir(path, 0700), 0);
-    snprintf(path, sizeof path, "%s/questions/sync.json", tmp);
-    th_write_file(path, bank_json);
-    snprintf(path, sizeof path, "%s/exercises", tmp);
-    assert_int_equal(mkdir(path, 0700), 0);
-    snprintf(path, sizeof path, "%s/exercises/sync", tmp);
-    assert_int_equal(mkdir(path, 0700), 0);
-    for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
-        snprintf(path, sizeof path, "%s/exercises/sync/%s", tmp, programs[i].name);
-        th_write_file(path, programs[i].text);
-    }
-    char *bank = NULL, *xdg = NULL;
-    if (asprintf(&bank, "CHANLAB_BANK_DIR=%s/questions", tmp) < 0 ||
-        asprintf(&xdg, "XDG_CONFIG_HOME=%s/no-config", tmp) < 0)
-        fail_msg("asprintf");
-    char *env[] = {bank, xdg, NULL};
-    char *argv[] = {(char *)th_env("CHANLAB"), "check", NULL};
-    struct th_result r = th_run(argv, NULL, 300, env);
-
-    /* Replace the temporary directory by $DIR. */
-    char *out = malloc(r.out_len + 1), *w = out;
-    assert_non_null(out);
-    size_t n = strlen(tmp);
-    for (const char *p = r.out; *p;) {
-        if (strncmp(p, tmp, n) == 0) {
-            memcpy(w, "$DIR", 4);
-            w += 4;
-            p += n;
-        } else {
-            *w++ = *p++;
-        }
-    }
-    *w = '\0';
+    int status;
+    char *out =
+        th_check_bank("sync", bank_json, programs, sizeof programs / sizeof programs[0], &status);
     const char *summary = "chanlab check: 1 questions (0 junior, 1 mid, 0 senior), 4 exercises "
                           "(2 with a fix), 2 quiz items, 0 predict items; ";
     bool no_race = strstr(out, "race detector reports nothing") != NULL;
@@ -124,7 +89,7 @@ static void test_race_and_leak_exercises(void **state)
                            "nothing)\n"
                          : "");
         assert_string_equal(out, want);
-        assert_int_equal(r.status, 0);
+        assert_int_equal(status, 0);
     } else {
         char want[2048];
         snprintf(want, sizeof want,
@@ -139,14 +104,9 @@ static void test_race_and_leak_exercises(void **state)
                            "nothing)\n"
                          : "");
         assert_string_equal(out, want);
-        assert_int_equal(r.status, 1);
+        assert_int_equal(status, 1);
     }
     free(out);
-    th_result_free(&r);
-    free(bank);
-    free(xdg);
-    th_rmtree(tmp);
-    free(tmp);
     if (no_race)
         skip();
 }

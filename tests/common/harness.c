@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -180,4 +181,52 @@ const char *th_env(const char *name)
     if (!v)
         fail_msg("environment variable %s is not set (run through meson test)", name);
     return v;
+}
+
+char *th_check_bank(const char *topic, const char *json, const struct th_file *files, size_t n,
+                    int *status)
+{
+    char *tmp = th_tmpdir();
+    char path[4096];
+    const char *dirs[] = {"questions", "exercises", NULL};
+    for (int i = 0; dirs[i]; i++) {
+        snprintf(path, sizeof path, "%s/%s", tmp, dirs[i]);
+        assert_int_equal(mkdir(path, 0700), 0);
+    }
+    snprintf(path, sizeof path, "%s/exercises/%s", tmp, topic);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/questions/%s.json", tmp, topic);
+    th_write_file(path, json);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/exercises/%s/%s", tmp, topic, files[i].name);
+        th_write_file(path, files[i].text);
+    }
+    char *bank = NULL, *xdg = NULL;
+    if (asprintf(&bank, "CHANLAB_BANK_DIR=%s/questions", tmp) < 0 ||
+        asprintf(&xdg, "XDG_CONFIG_HOME=%s/no-config", tmp) < 0)
+        fail_msg("asprintf");
+    char *env[] = {bank, xdg, NULL};
+    char *argv[] = {(char *)th_env("CHANLAB"), "check", NULL};
+    struct th_result r = th_run(argv, NULL, 300, env);
+
+    char *out = malloc(r.out_len + 1), *w = out;
+    assert_non_null(out);
+    size_t len = strlen(tmp);
+    for (const char *p = r.out; *p;) {
+        if (strncmp(p, tmp, len) == 0) {
+            memcpy(w, "$DIR", 4);
+            w += 4;
+            p += len;
+        } else {
+            *w++ = *p++;
+        }
+    }
+    *w = '\0';
+    *status = r.status;
+    th_result_free(&r);
+    free(bank);
+    free(xdg);
+    th_rmtree(tmp);
+    free(tmp);
+    return out;
 }

@@ -42,4 +42,17 @@ void th_write_file(const char *path, const char *text);
  * test definitions pass the paths the programs need this way. */
 const char *th_env(const char *name);
 
+/* One exercise file of a test bank: its name in exercises/TOPIC/ and text. */
+struct th_file {
+    const char *name, *text;
+};
+
+/* th_check_bank writes a bank of one topic (questions/TOPIC.json holding
+ * json, and files under exercises/TOPIC/) into a fresh temporary directory,
+ * runs `$CHANLAB check` on it with no user configuration, removes the
+ * directory and returns check's stdout with the directory's path written
+ * as $DIR (caller frees); *status gets check's exit status. */
+char *th_check_bank(const char *topic, const char *json, const struct th_file *files, size_t n,
+                    int *status);
+
 #endif

@@ -42,9 +42,7 @@ static const char bank_json[] =
     "   \"fix\": {\"expect\": {\"outcome\": \"ok\", \"stdout\": \"0\\n\"}, \"hints\": [\"h\"]}}\n"
     " ]}\n";
 
-static const struct {
-    const char *name, *text;
-} programs[] = {
+static const struct th_file programs[] = {
     {"hello.go", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n"},
     {"boom.go", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n"},
     {"bye.go", "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n"
@@ -67,43 +65,9 @@ static const struct {
 static void test_report(void **state)
 {
     (void)state;
-    char *tmp = th_tmpdir();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/questions", tmp);
-    assert_int_equal(mkdir(path, 0700), 0);
-    snprintf(path, sizeof path, "%s/questions/select.json", tmp);
-    th_write_file(path, bank_json);
-    snprintf(path, sizeof path, "%s/exercises", tmp);
-    assert_int_equal(mkdir(path, 0700), 0);
-    snprintf(path, sizeof path, "%s/exercises/select", tmp);
-    assert_int_equal(mkdir(path, 0700), 0);
-    for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
-        snprintf(path, sizeof path, "%s/exercises/select/%s", tmp, programs[i].name);
-        th_write_file(path, programs[i].text);
-    }
-
-    char *bank = NULL, *xdg = NULL;
-    if (asprintf(&bank, "CHANLAB_BANK_DIR=%s/questions", tmp) < 0 ||
-        asprintf(&xdg, "XDG_CONFIG_HOME=%s/no-config", tmp) < 0)
-        fail_msg("asprintf");
-    char *env[] = {bank, xdg, NULL};
-    char *argv[] = {(char *)th_env("CHANLAB"), "check", NULL};
-    struct th_result r = th_run(argv, NULL, 300, env);
-
-    /* Replace the temporary directory by $DIR. */
-    char *out = malloc(r.out_len + 1), *w = out;
-    assert_non_null(out);
-    size_t n = strlen(tmp);
-    for (const char *p = r.out; *p;) {
-        if (strncmp(p, tmp, n) == 0) {
-            memcpy(w, "$DIR", 4);
-            w += 4;
-            p += n;
-        } else {
-            *w++ = *p++;
-        }
-    }
-    *w = '\0';
+    int status;
+    char *out =
+        th_check_bank("select", bank_json, programs, sizeof programs / sizeof programs[0], &status);
     assert_string_equal(
         out, "$DIR/exercises/select/hello.go: with seed 0 its stdout is \"hi\\n\"; the bank "
              "declares \"hello\\n\"\n"
@@ -118,13 +82,8 @@ static void test_report(void **state)
              "$DIR/exercises/select/lockcopy.fixed.go: a fix should pass vet without warnings\n"
              "chanlab check: 1 questions (0 junior, 1 mid, 0 senior), 6 exercises (1 with a "
              "fix), 2 quiz items, 0 predict items; 4 programs ran as declared; 4 problems\n");
-    assert_int_equal(r.status, 1);
+    assert_int_equal(status, 1);
     free(out);
-    th_result_free(&r);
-    free(bank);
-    free(xdg);
-    th_rmtree(tmp);
-    free(tmp);
 }
 
 int main(void)
