@@ -3,6 +3,7 @@
  * rt_site), the finding hook that prints race reports as they are found,
  * the race detector's slow paths behind the race_* helpers of interp.h,
  * lock labels, and the end-of-run race rules of Go's -race binaries. */
+#include "check.h"
 #include "interp.h"
 
 #include <stdlib.h>
@@ -173,54 +174,6 @@ void interp_race_forget(struct interp *in, struct gc_obj *o)
 
 /* ---- lock labels ---------------------------------------------------------------------- */
 
-/* expr_text prints the receiver expression the way it reads in the source
- * (the tree keeps no end positions): names, selectors, index, dereference,
- * parentheses and calls; "?" for anything else. */
-static void expr_text(struct sbuf *b, const struct ast_expr *e, int depth)
-{
-    if (!e || depth > 16) {
-        sbuf_puts(b, "?");
-        return;
-    }
-    switch (e->kind) {
-    case EX_IDENT: sbuf_puts(b, e->u.ident.name ? e->u.ident.name : "?"); return;
-    case EX_BASICLIT: sbuf_put(b, e->u.lit.text, e->u.lit.len); return;
-    case EX_SELECTOR:
-        expr_text(b, e->u.sel.x, depth + 1);
-        sbuf_putc(b, '.');
-        sbuf_puts(b, e->u.sel.name ? e->u.sel.name : "?");
-        return;
-    case EX_INDEX:
-        expr_text(b, e->u.index.x, depth + 1);
-        sbuf_putc(b, '[');
-        expr_text(b, e->u.index.index, depth + 1);
-        sbuf_putc(b, ']');
-        return;
-    case EX_STAR:
-        sbuf_putc(b, '*');
-        expr_text(b, e->u.unary.x, depth + 1);
-        return;
-    case EX_PAREN:
-        sbuf_putc(b, '(');
-        expr_text(b, e->u.unary.x, depth + 1);
-        sbuf_putc(b, ')');
-        return;
-    case EX_UNARY:
-        if (e->u.unary.op == OP_ADDR) {
-            sbuf_putc(b, '&');
-            expr_text(b, e->u.unary.x, depth + 1);
-            return;
-        }
-        break;
-    case EX_CALL:
-        expr_text(b, e->u.call.fun, depth + 1);
-        sbuf_puts(b, "()");
-        return;
-    default: break;
-    }
-    sbuf_puts(b, "?");
-}
-
 void interp_label_lock(struct gstate *g, struct value recv, const struct ast_expr *x)
 {
     if (!recv.p)
@@ -232,8 +185,6 @@ void interp_label_lock(struct gstate *g, struct value recv, const struct ast_exp
     if (!blob || blob->h.kind != GC_BLOB || (blob->flags & BLOB_LABELLED))
         return;
     blob->flags |= BLOB_LABELLED;
-    struct sbuf t = {0};
-    expr_text(&t, x, 0);
-    rt_lock_set_label(g->in->rt, blob->data, t.s ? t.s : "?");
-    sbuf_free(&t);
+    char text[256]; /* the receiver as Go prints it: "mu", "a.mu", "(*p).mu" */
+    rt_lock_set_label(g->in->rt, blob->data, check_expr_string(x, text, sizeof text));
 }
