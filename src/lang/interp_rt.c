@@ -108,7 +108,14 @@ void interp_chan_close(struct gstate *g, struct value ch)
 static const struct ast_expr *recv_operand(const struct ast_stmt *comm)
 {
     const struct ast_expr *e = comm->kind == ST_EXPR ? comm->u.expr : comm->u.assign.rhs[0];
-    e = ast_unparen((struct ast_expr *)e);
+    /* `i = <-c` into an interface (or another assignable type): the checker
+     * wrapped the receive in an implicit conversion; the store applies it. */
+    for (;;) {
+        e = ast_unparen((struct ast_expr *)e);
+        if (e->kind != EX_CONVERT || !e->u.convert.implicit)
+            break;
+        e = e->u.convert.x;
+    }
     return e; /* EX_UNARY OP_ARROW */
 }
 
