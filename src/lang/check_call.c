@@ -99,6 +99,14 @@ enum mode check_selector(struct checker *c, struct ast_expr *e)
                 name);
             return fail(c, e);
         }
+        if (s.recv_addr && x->type->underlying->kind != T_POINTER) {
+            /* a pointer method is not in the method set of T */
+            char rs[200];
+            check_type_string(c, x->type, rs, sizeof rs);
+            ERR(e->u.sel.name_pos, "invalid method expression %s (needs pointer receiver (*%s).%s)",
+                check_expr_string(e, xs, sizeof xs), rs, name);
+            return fail(c, e);
+        }
         struct type *params[65];
         const struct type *sig = s.type;
         params[0] = x->type;

@@ -363,6 +363,87 @@ struct value interp_func_value(struct interp *in, const struct ast_func *decl)
     return v;
 }
 
+/* ---- method expressions ------------------------------------------------------------ */
+
+/* A method expression T.m that cannot be the method's own function (the
+ * method has a value receiver and T is a pointer, it is promoted through
+ * embedded fields, or T is an interface) is a bodiless function of its own:
+ * its native finds the method from the receiver (the first argument) as a
+ * call through an interface would. One per receiver type and method name,
+ * owned by the interpreter. */
+struct mexpr {
+    struct ast_func decl; /* first: the native finds the struct from its decl */
+    const struct type *recv;
+    int name_id;
+    struct mexpr *next;
+    char qname[256]; /* Go's name of the wrapper: "main.(*T).m", "main.I.m" */
+};
+
+static void mexpr_native(struct gstate *g, uint32_t base)
+{
+    struct frame *self = g->top;
+    const struct mexpr *m = (const struct mexpr *)self->fn->decl;
+    struct value recv = g->stk[base];
+    /* the wrapper is not a frame of its own in tracebacks: the method is
+     * called from the caller's frame */
+    g->top = self->up;
+    const struct type *t = m->recv;
+    if (types_is_interface(t)) {
+        if (!recv.t)
+            interp_panic_rt(g, RTE_ERRORSTRING,
+                            "invalid memory address or nil pointer dereference");
+        t = recv.t;
+    }
+    const struct type_msel *ms = interp_find_method(g->in, t, m->name_id);
+    if (!ms)
+        interp_panic_rt(g, RTE_ERRORSTRING, "invalid memory address or nil pointer dereference");
+    interp_call_msel(g, ms, base);
+    g->top = self;
+}
+
+struct value interp_method_expr(struct interp *in, const struct type *recv, int name_id,
+                                const struct type *ft)
+{
+    if (!types_is_interface(recv)) {
+        const struct type_msel *ms = interp_find_method(in, recv, name_id);
+        if (ms && ms->func && ms->npath == 0 && !ms->recv_deref && !ms->recv_addr) {
+            struct value v = interp_func_value(in, ms->func);
+            v.t = ft;
+            return v;
+        }
+    }
+    struct mexpr *m = in->mexprs;
+    while (m && !(m->recv == recv && m->name_id == name_id))
+        m = m->next;
+    if (!m) {
+        m = lv_calloc(1, sizeof *m);
+        m->recv = recv;
+        m->name_id = name_id;
+        char ts[200];
+        const char *mn = types_name_of(in->ts, name_id);
+        const struct type *bt = recv->kind == T_POINTER ? recv->u.array.elem : recv;
+        if (bt->kind == T_NAMED) {
+            const char *pkg = bt->u.named.pkg ? bt->u.named.pkg->name : "main";
+            snprintf(m->qname, sizeof m->qname,
+                     recv->kind == T_POINTER ? "%s.(*%s).%s" : "%s.%s.%s", pkg, bt->u.named.name,
+                     mn);
+        } else {
+            snprintf(m->qname, sizeof m->qname, "%s.%s", types_string(recv, ts, sizeof ts, NULL),
+                     mn);
+        }
+        m->decl.name = mn;
+        m->decl.qname = m->qname;
+        m->decl.type = (struct type *)ft;
+        m->next = in->mexprs;
+        in->mexprs = m;
+        struct ifunc *f = (struct ifunc *)interp_func(in, &m->decl);
+        f->native = mexpr_native;
+    }
+    const struct ifunc *f = interp_func(in, &m->decl);
+    struct value v = {.p = f->static_v, .t = ft};
+    return v;
+}
+
 const char *interp_func_display(const struct ifunc *fn)
 {
     return fn ? fn->display : "?";
@@ -1365,6 +1446,11 @@ void lang_run_free(struct lang_run *r)
             free(in->ftab[i]);
         }
     free(in->ftab);
+    while (in->mexprs) {
+        struct mexpr *m = in->mexprs;
+        in->mexprs = m->next;
+        free(m);
+    }
     interp_code_free(in);
     free(in->globals);
     free(in->blob_size);

@@ -123,6 +123,7 @@ struct interp {
     /* functions: open-addressing table from ast_func* to ifunc */
     struct ifunc **ftab;
     size_t nftab;
+    struct mexpr *mexprs;              /* method expressions' wrappers (interp_method_expr) */
     const struct ifunc *fn_make_error; /* runtime.makeError */
     int name_error, name_string;       /* method name ids of Error and String */
     /* per type id: size of the runtime object a struct type stands for (sync
@@ -236,6 +237,13 @@ const struct type_msel *interp_find_method(struct interp *in, const struct type 
 /* interp_call_method calls method m of receiver value recv (dynamic), with
  * nargs arguments already pushed above the receiver slot at base. */
 void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base);
+/* interp_method_expr: the value of method expression T.m (recv is T, ft the
+ * expression's type, receiver first): the method itself when it takes T as
+ * it is, else a wrapper that selects the method from the receiver as an
+ * interface call does (interfaces, pointers to value-receiver methods,
+ * promoted methods). The wrapper belongs to the interpreter. */
+struct value interp_method_expr(struct interp *in, const struct type *recv, int name_id,
+                                const struct type *ft);
 
 /* interp_pcall calls fv like interp_call_value but catches a panic: returns
  * false and sets *pv to the panic value when the call panicked. */

@@ -1835,7 +1835,8 @@ static struct value eval_selector(struct gstate *g, const struct ast_expr *e)
         g->sp = base;
         return m;
     }
-    case SELX_METHOD_EXPR: return interp_func_value(g->in, e->u.sel.method->func);
+    case SELX_METHOD_EXPR:
+        return interp_method_expr(g->in, e->u.sel.x->type, e->u.sel.method->name_id, e->type);
     default: return interp_zero(g, e->type);
     }
 }
