@@ -500,6 +500,51 @@ static struct value new_slice(struct gstate *g, const struct type *t, uint32_t l
     return v;
 }
 
+/* slice_to_array converts slice v to t, an array type ([N]T(s): a copy of
+ * the first N elements) or a pointer to one ((*[N]T)(s): the slice's first N
+ * elements themselves). Panics as Go does when the slice is shorter than N.
+ * A pointer can only alias a whole backing array (an array is one box here):
+ * a slice that starts past its array's first element, or whose array is
+ * longer than N, ends the run with a plain "not supported" panic. */
+static struct value slice_to_array(struct gstate *g, struct value v, const struct type *t)
+{
+    bool ptr = ukind(t) == T_POINTER;
+    const struct type *at = ptr ? t->underlying->u.array.elem : t;
+    uint32_t n = (uint32_t)at->underlying->u.array.len;
+    uint32_t len = slice_len(v);
+    if (len < n)
+        interp_panic_rt(g, RTE_BOUNDS,
+                        "cannot convert slice with length %u to array or pointer to array with "
+                        "length %u",
+                        len, n);
+    if (ptr) {
+        struct vslice *s = v.p;
+        if (!s)
+            return (struct value){.p = NULL, .t = t}; /* nil slice, N == 0: nil */
+        if (s->off == 0 && s->arr && s->arr->n == n)
+            return (struct value){.p = s->arr, .t = t};
+        if (n == 0)
+            return (struct value){.p = interp_box(g, 0), .t = t};
+        interp_panic_str(g, "chanlab: converting a slice to an array pointer is supported only "
+                            "when the slice covers its whole backing array (len == cap, not "
+                            "resliced past its start)");
+    }
+    const struct type *et = at->underlying->u.array.elem;
+    push(g, v);
+    struct vbox *b = interp_box(g, n);
+    v = g->stk[g->sp - 1];
+    for (uint32_t i = 0; i < n; i++) {
+        struct value *e = slice_at(v, i);
+        if (race_on(g))
+            race_read_var(g, e, et);
+        b->v[i] = *e;
+    }
+    g->stk[g->sp - 1] = (struct value){.p = b, .t = at};
+    struct value c = interp_copy(g, g->stk[g->sp - 1]);
+    g->sp--;
+    return c;
+}
+
 struct value interp_convert(struct gstate *g, struct value v, const struct type *from,
                             const struct type *t)
 {
@@ -594,6 +639,8 @@ struct value interp_convert(struct gstate *g, struct value v, const struct type 
         g->sp--;
         return out;
     }
+    if (fk == T_SLICE && (tk == T_ARRAY || tk == T_POINTER))
+        return slice_to_array(g, v, t);
     if (is_aggr(t) && v.p) {
         v.t = t;
         struct value c = interp_copy(g, v);
