@@ -490,14 +490,18 @@ static void range_assign(struct gstate *g, const struct ast_stmt *s, struct valu
     uint32_t sp = g->sp;
     push(g, k);
     push(g, v);
-    if (s->u.range.key && !is_blank(s->u.range.key)) {
-        struct loc l = interp_loc(g, s->u.range.key);
-        interp_loc_store(g, &l, typed(g->stk[sp], s->u.range.key->type));
-    }
-    if (has_v && s->u.range.value && !is_blank(s->u.range.value)) {
-        struct loc l = interp_loc(g, s->u.range.value);
-        interp_loc_store(g, &l, typed(g->stk[sp + 1], s->u.range.value->type));
-    }
+    /* As in `k, v = ...`: both locations first (`for i, x[i] = range y`
+     * indexes x with the old i), then the stores. */
+    const struct ast_expr *ke = s->u.range.key, *ve = s->u.range.value;
+    struct loc kl = {.kind = LOC_NONE}, vl = {.kind = LOC_NONE};
+    if (ke && !is_blank(ke))
+        kl = interp_loc(g, ke);
+    if (has_v && ve && !is_blank(ve))
+        vl = interp_loc(g, ve);
+    if (kl.kind != LOC_NONE)
+        interp_loc_store(g, &kl, typed(g->stk[sp], ke->type));
+    if (vl.kind != LOC_NONE)
+        interp_loc_store(g, &vl, typed(g->stk[sp + 1], ve->type));
     g->sp = sp;
 }
 
