@@ -1415,6 +1415,61 @@ static int64_t len_of(struct value v, const struct type *t)
     }
 }
 
+/* builtin_copy: copy(dst, src) of slices (src a string when from_string);
+ * returns the number of elements copied. */
+static uint32_t builtin_copy(struct gstate *g, struct value dst, struct value src, bool from_string)
+{
+    struct interp *in = g->in;
+    uint32_t n = slice_len(dst);
+    if (from_string) {
+        if (str_len(src) < n)
+            n = (uint32_t)str_len(src);
+        if (race_on(g))
+            for (uint32_t i = 0; i < n; i++)
+                race_write_var(g, slice_at(dst, i), in->ty.t_uint8);
+        for (uint32_t i = 0; i < n; i++)
+            slice_at(dst, i)->u = (unsigned char)str_ptr(src)[i];
+        return n;
+    }
+    if (slice_len(src) < n)
+        n = slice_len(src);
+    if (n && race_on(g)) {
+        const struct type *et = dst.t->underlying->u.array.elem;
+        for (uint32_t i = 0; i < n; i++)
+            race_load(g, slice_at(src, i), et);
+        for (uint32_t i = 0; i < n; i++)
+            race_store(g, slice_at(dst, i), et);
+    }
+    if (n) {
+        struct value *tmp = lv_malloc(n * sizeof *tmp);
+        memcpy(tmp, slice_at(src, 0), n * sizeof *tmp);
+        for (uint32_t i = 0; i < n; i++)
+            value_store(in->heap, slice_at(dst, i), tmp[i]);
+        free(tmp);
+    }
+    return n;
+}
+
+/* builtin_clear: clear(x) of a map or a slice (x's type is its own). */
+static void builtin_clear(struct gstate *g, struct value x)
+{
+    if (!x.p)
+        return;
+    if (ukind(x.t) == T_MAP) {
+        race_write_map(g, x.p);
+        map_clear(x.p);
+        return;
+    }
+    const struct type *et = x.t->underlying->u.array.elem;
+    if (race_on(g))
+        for (uint32_t i = 0; i < slice_len(x); i++)
+            race_store(g, slice_at(x, i), et);
+    push(g, x);
+    for (uint32_t i = 0; i < slice_len(x); i++)
+        *slice_at(x, i) = interp_zero(g, et);
+    g->sp--;
+}
+
 static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uint32_t *nres)
 {
     struct interp *in = g->in;
@@ -1483,33 +1538,7 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         push(g, dst);
         struct value src = eval(g, args[1]);
         g->sp--;
-        uint32_t n = slice_len(dst);
-        if (ukind(args[1]->type) == T_STRING) {
-            if (str_len(src) < n)
-                n = (uint32_t)str_len(src);
-            if (race_on(g))
-                for (uint32_t i = 0; i < n; i++)
-                    race_write_var(g, slice_at(dst, i), in->ty.t_uint8);
-            for (uint32_t i = 0; i < n; i++)
-                slice_at(dst, i)->u = (unsigned char)str_ptr(src)[i];
-        } else {
-            if (slice_len(src) < n)
-                n = slice_len(src);
-            if (n && race_on(g)) {
-                const struct type *et = args[0]->type->underlying->u.array.elem;
-                for (uint32_t i = 0; i < n; i++)
-                    race_load(g, slice_at(src, i), et);
-                for (uint32_t i = 0; i < n; i++)
-                    race_store(g, slice_at(dst, i), et);
-            }
-            if (n) {
-                struct value *tmp = lv_malloc(n * sizeof *tmp);
-                memcpy(tmp, slice_at(src, 0), n * sizeof *tmp);
-                for (uint32_t i = 0; i < n; i++)
-                    value_store(in->heap, slice_at(dst, i), tmp[i]);
-                free(tmp);
-            }
-        }
+        uint32_t n = builtin_copy(g, dst, src, ukind(args[1]->type) == T_STRING);
         return value_int(e->type, n);
     }
     case BI_DELETE: {
@@ -1533,22 +1562,7 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
     }
     case BI_CLEAR: {
         *nres = 0;
-        struct value x = eval(g, args[0]);
-        if (!x.p)
-            return r;
-        if (ukind(args[0]->type) == T_MAP) {
-            race_write_map(g, x.p);
-            map_clear(x.p);
-        } else {
-            const struct type *et = args[0]->type->underlying->u.array.elem;
-            if (race_on(g))
-                for (uint32_t i = 0; i < slice_len(x); i++)
-                    race_store(g, slice_at(x, i), et);
-            push(g, x);
-            for (uint32_t i = 0; i < slice_len(x); i++)
-                *slice_at(x, i) = interp_zero(g, et);
-            g->sp--;
-        }
+        builtin_clear(g, eval(g, args[0]));
         return r;
     }
     case BI_MAKE: {
@@ -1701,6 +1715,10 @@ void interp_builtin_deferred(struct gstate *g, int id, uint32_t base, uint32_t n
         map_delete(m.p, g->stk[base + 1], &err, &bad);
         return;
     }
+    case BI_COPY:
+        builtin_copy(g, g->stk[base], g->stk[base + 1], ukind(g->stk[base + 1].t) == T_STRING);
+        return;
+    case BI_CLEAR: builtin_clear(g, g->stk[base]); return;
     default: return; /* recover() deferred directly recovers nothing */
     }
 }
