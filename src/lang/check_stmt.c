@@ -776,11 +776,21 @@ static void check_switch(struct checker *c, struct ast_stmt *s)
                 (void)tmp;
                 (void)saved_tag;
             } else {
-                if (!types_is_boolean((*ep)->type)) {
-                    char os[300];
-                    ERR((*ep)->pos, "invalid case %s in switch (mismatched types %s and bool)",
-                        check_expr_string(*ep, os, sizeof os),
-                        check_type_string(c, (*ep)->type, os + 200, 100));
+                /* switch { case x: } compares x with true: x is a boolean, or
+                 * an interface that bool implements (true goes in as bool) */
+                bool ok = types_is_boolean((*ep)->type) ||
+                          (types_is_interface((*ep)->type) &&
+                           types_implements(TS, types_basic(TS, T_BOOL), (*ep)->type, NULL, NULL));
+                if (!ok) {
+                    char os[300], ts[200];
+                    if (types_is_untyped((*ep)->type))
+                        ERR((*ep)->pos, "cannot convert %s to type bool",
+                            check_operand_string(c, *ep, os, sizeof os));
+                    else
+                        ERR((*ep)->pos,
+                            "invalid case %s in switch on true (mismatched types %s and bool)",
+                            check_expr_string(*ep, os, sizeof os),
+                            check_type_string(c, (*ep)->type, ts, sizeof ts));
                 }
                 check_default(c, *ep);
             }

@@ -303,7 +303,9 @@ enum exec_status interp_exec_switch(struct gstate *g, const struct ast_stmt *s,
             struct value t = g->stk[sp];
             bool eq;
             if (!tag) {
-                eq = cv.i != 0;
+                /* an interface case equals true only holding a bool true */
+                eq = types_is_interface(c->exprs[j]->type) ? cv.t == g->in->ty.t_bool && cv.i
+                                                           : cv.i != 0;
             } else {
                 struct value r =
                     interp_binop(g, OP_EQL, t, cv, c->exprs[j]->type, g->in->ty.t_bool);
