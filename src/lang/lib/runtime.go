@@ -75,3 +75,7 @@ func Goexit()
 
 // KeepAlive marks x as reachable up to this point.
 func KeepAlive(x any) {}
+
+// Compiler is the toolchain whose behaviour chanlab reproduces: "gc", as in
+// a binary that `go build` makes (programs test it for "gccgo").
+const Compiler = "gc"
