@@ -209,6 +209,12 @@ static struct lang_program *load_source(const char *name, const char *src, size_
             c.iota = -1;
             c.import = import_package;
             c.import_ud = p;
+            /* Package runtime is part of every program, imported or not:
+             * run-time panics carry its error types (a recovered index
+             * failure is a runtime.Error whatever main imports). */
+            struct ast_package *rtp = import_package(p, "runtime", (struct pos){fi, 1, 1});
+            if (rtp)
+                check_package(&c, rtp);
             check_package(&c, mainp);
             check_finish(&c);
             if (p->diags.nerrors == 0 && !(opt && opt->no_vet))
