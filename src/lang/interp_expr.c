@@ -1038,6 +1038,79 @@ bool interp_type_matches(struct gstate *g, struct value v, const struct type *t)
 /* ---- calls ----------------------------------------------------------------------------- */
 
 uint32_t interp_eval_call(struct gstate *g, const struct ast_expr *e);
+
+/* copy(dst, src) of a slice of static type dt from a slice, or from a
+ * string when from_string: returns the number of elements copied. */
+static uint32_t builtin_copy(struct gstate *g, struct value dst, struct value src,
+                             const struct type *dt, bool from_string)
+{
+    struct interp *in = g->in;
+    uint32_t n = slice_len(dst);
+    if (from_string) {
+        if (str_len(src) < n)
+            n = (uint32_t)str_len(src);
+        if (race_on(g))
+            for (uint32_t i = 0; i < n; i++)
+                race_write_var(g, slice_at(dst, i), in->ty.t_uint8);
+        for (uint32_t i = 0; i < n; i++)
+            slice_at(dst, i)->u = (unsigned char)str_ptr(src)[i];
+        return n;
+    }
+    if (slice_len(src) < n)
+        n = slice_len(src);
+    if (n && race_on(g)) {
+        const struct type *et = dt->underlying->u.array.elem;
+        for (uint32_t i = 0; i < n; i++)
+            race_load(g, slice_at(src, i), et);
+        for (uint32_t i = 0; i < n; i++)
+            race_store(g, slice_at(dst, i), et);
+    }
+    if (n) {
+        struct value *tmp = lv_malloc(n * sizeof *tmp);
+        memcpy(tmp, slice_at(src, 0), n * sizeof *tmp);
+        for (uint32_t i = 0; i < n; i++)
+            value_store(in->heap, slice_at(dst, i), tmp[i]);
+        free(tmp);
+    }
+    return n;
+}
+
+/* delete(m, k); panics as Go for an unhashable dynamic key type. */
+static void builtin_delete(struct gstate *g, struct value m, struct value k)
+{
+    if (!m.p)
+        return;
+    enum value_err err = VE_OK;
+    const struct type *bad = NULL;
+    race_write_map(g, m.p);
+    map_delete(m.p, k, &err, &bad);
+    if (err) {
+        char tn[200];
+        interp_panic_rt(g, RTE_ERRORSTRING, "hash of unhashable type %s",
+                        type_name(bad, tn, sizeof tn));
+    }
+}
+
+/* clear(x) of a map or a slice x of static type t. */
+static void builtin_clear(struct gstate *g, struct value x, const struct type *t)
+{
+    if (!x.p)
+        return;
+    if (ukind(t) == T_MAP) {
+        race_write_map(g, x.p);
+        map_clear(x.p);
+        return;
+    }
+    const struct type *et = t->underlying->u.array.elem;
+    if (race_on(g))
+        for (uint32_t i = 0; i < slice_len(x); i++)
+            race_store(g, slice_at(x, i), et);
+    push(g, x);
+    for (uint32_t i = 0; i < slice_len(x); i++)
+        *slice_at(x, i) = interp_zero(g, et);
+    g->sp--;
+}
+
 static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uint32_t *nres);
 
 /* push_args pushes a call's arguments, packing variadic ones. */
@@ -1436,33 +1509,7 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         push(g, dst);
         struct value src = eval(g, args[1]);
         g->sp--;
-        uint32_t n = slice_len(dst);
-        if (ukind(args[1]->type) == T_STRING) {
-            if (str_len(src) < n)
-                n = (uint32_t)str_len(src);
-            if (race_on(g))
-                for (uint32_t i = 0; i < n; i++)
-                    race_write_var(g, slice_at(dst, i), in->ty.t_uint8);
-            for (uint32_t i = 0; i < n; i++)
-                slice_at(dst, i)->u = (unsigned char)str_ptr(src)[i];
-        } else {
-            if (slice_len(src) < n)
-                n = slice_len(src);
-            if (n && race_on(g)) {
-                const struct type *et = args[0]->type->underlying->u.array.elem;
-                for (uint32_t i = 0; i < n; i++)
-                    race_load(g, slice_at(src, i), et);
-                for (uint32_t i = 0; i < n; i++)
-                    race_store(g, slice_at(dst, i), et);
-            }
-            if (n) {
-                struct value *tmp = lv_malloc(n * sizeof *tmp);
-                memcpy(tmp, slice_at(src, 0), n * sizeof *tmp);
-                for (uint32_t i = 0; i < n; i++)
-                    value_store(in->heap, slice_at(dst, i), tmp[i]);
-                free(tmp);
-            }
-        }
+        uint32_t n = builtin_copy(g, dst, src, args[0]->type, ukind(args[1]->type) == T_STRING);
         return value_int(e->type, n);
     }
     case BI_DELETE: {
@@ -1471,37 +1518,12 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         push(g, m);
         struct value k = eval(g, args[1]);
         g->sp--;
-        if (!m.p)
-            return r;
-        enum value_err err;
-        const struct type *bad;
-        race_write_map(g, m.p);
-        map_delete(m.p, k, &err, &bad);
-        if (err) {
-            char tn[200];
-            interp_panic_rt(g, RTE_ERRORSTRING, "hash of unhashable type %s",
-                            type_name(bad, tn, sizeof tn));
-        }
+        builtin_delete(g, m, k);
         return r;
     }
     case BI_CLEAR: {
         *nres = 0;
-        struct value x = eval(g, args[0]);
-        if (!x.p)
-            return r;
-        if (ukind(args[0]->type) == T_MAP) {
-            race_write_map(g, x.p);
-            map_clear(x.p);
-        } else {
-            const struct type *et = args[0]->type->underlying->u.array.elem;
-            if (race_on(g))
-                for (uint32_t i = 0; i < slice_len(x); i++)
-                    race_store(g, slice_at(x, i), et);
-            push(g, x);
-            for (uint32_t i = 0; i < slice_len(x); i++)
-                *slice_at(x, i) = interp_zero(g, et);
-            g->sp--;
-        }
+        builtin_clear(g, eval(g, args[0]), args[0]->type);
         return r;
     }
     case BI_MAKE: {
@@ -1644,16 +1666,14 @@ void interp_builtin_deferred(struct gstate *g, int id, uint32_t base, uint32_t n
         sbuf_free(&b);
         return;
     }
-    case BI_DELETE: {
-        struct value m = g->stk[base];
-        if (!m.p)
-            return;
-        enum value_err err;
-        const struct type *bad;
-        race_write_map(g, m.p);
-        map_delete(m.p, g->stk[base + 1], &err, &bad);
+    case BI_DELETE: builtin_delete(g, g->stk[base], g->stk[base + 1]); return;
+    case BI_COPY: {
+        /* The values carry their types (a slice's or a string's own). */
+        struct value src = g->stk[base + 1];
+        builtin_copy(g, g->stk[base], src, g->stk[base].t, src.t && ukind(src.t) == T_STRING);
         return;
     }
+    case BI_CLEAR: builtin_clear(g, g->stk[base], g->stk[base].t); return;
     default: return; /* recover() deferred directly recovers nothing */
     }
 }

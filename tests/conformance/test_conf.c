@@ -1,7 +1,10 @@
 /* test_conf.c: one conformance test per program of Go's own test tree
- * (/usr/share/go-1.23/test). Go's harness runs such a `// run` program and
- * requires exit status 0 and, when FILE.out exists, exactly that stdout
- * (else none). This runs it with `chanlab run` under the same rule. */
+ * (/usr/share/go-1.23/test). Go's harness (cmd/internal/testdir) runs such a
+ * `// run` program with stdout and stderr going to one buffer, and requires
+ * exit status 0 and, when FILE.out exists, exactly that combined output
+ * (else none): print/println write to stderr and count. This runs it with
+ * `chanlab run` under the same rule, merging the two streams with a shell's
+ * 2>&1 so their order is the order of the writes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,14 +26,15 @@ static void test_program(void **state)
     char want_path[4096];
     snprintf(want_path, sizeof want_path, "%.*s.out", (int)(strlen(file) - 3), file);
     char *want = th_read_file(want_path, NULL);
-    char *argv[] = {(char *)th_env("CHANLAB"), "run", (char *)file, NULL};
+    char *argv[] = {"/bin/sh",    "-c", "exec \"$0\" run \"$1\" 2>&1", (char *)th_env("CHANLAB"),
+                    (char *)file, NULL};
     struct th_result r = th_run(argv, NULL, 120, NULL);
     if (r.timed_out)
         fail_msg("%s: timed out", file);
     if (r.status != 0)
-        fail_msg("%s: exit status %d\n%s", file, r.status, r.err);
+        fail_msg("%s: exit status %d\n%s", file, r.status, r.out);
     if (strcmp(r.out, want ? want : "") != 0)
-        fail_msg("%s: stdout\n--- want\n%s--- got\n%s---", file, want ? want : "", r.out);
+        fail_msg("%s: output\n--- want\n%s--- got\n%s---", file, want ? want : "", r.out);
     free(want);
     th_result_free(&r);
 }
