@@ -1363,6 +1363,11 @@ static struct value append_values(struct gstate *g, struct value s, const struct
     return r;
 }
 
+static unsigned long long ptr_bits(const void *p)
+{
+    return (unsigned long long)(uintptr_t)p;
+}
+
 static void print_value(struct sbuf *b, struct value v, const struct type *t)
 {
     enum type_kind k = ukind(t);
@@ -1371,16 +1376,16 @@ static void print_value(struct sbuf *b, struct value v, const struct type *t)
     case T_FLOAT32:
     case T_FLOAT64: sc_print_float(b, v.f); return;
     case T_STRING: sbuf_put(b, str_ptr(v), str_len(v)); return;
-    case T_INTERFACE:
-        sbuf_printf(b, "(%p,%p)", (void *)v.t, v.p);
-        if (!v.t)
-            b->len -= 0;
+    /* Addresses print as Go's print does, in hex with 0x0 for nil (libc's
+     * %p would say "(nil)"). */
+    case T_INTERFACE: sbuf_printf(b, "(0x%llx,0x%llx)", ptr_bits(v.t), ptr_bits(v.p)); return;
+    case T_SLICE:
+        sbuf_printf(b, "[%u/%u]0x%llx", slice_len(v), slice_cap(v), ptr_bits(v.p));
         return;
-    case T_SLICE: sbuf_printf(b, "[%u/%u]%p", slice_len(v), slice_cap(v), v.p); return;
     case T_POINTER:
     case T_CHAN:
     case T_MAP:
-    case T_FUNC: sbuf_printf(b, "%p", v.p); return;
+    case T_FUNC: sbuf_printf(b, "0x%llx", ptr_bits(v.p)); return;
     default:
         if (types_is_unsigned(t))
             sbuf_printf(b, "%llu", (unsigned long long)v.u);
