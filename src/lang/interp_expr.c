@@ -165,7 +165,7 @@ static int64_t index_value(struct gstate *g, const struct ast_expr *ie)
     return iv.i;
 }
 
-static struct loc loc_eval(struct gstate *g, const struct ast_expr *e);
+static struct loc loc_eval(struct gstate *g, const struct ast_expr *e, bool late);
 
 /* struct_field_loc: the location of field `field` in struct value sv. */
 static struct loc box_loc(struct gstate *g, struct vbox *b, uint32_t idx, const struct type *t)
@@ -196,7 +196,18 @@ static struct value sel_step(struct gstate *g, struct value v, const struct type
     return typed(f, ft);
 }
 
-static struct loc loc_eval(struct gstate *g, const struct ast_expr *e)
+/* late_fail: the location e whose last step found a nil pointer (len < 0)
+ * or index bad out of [0, len); its store panics (see interp_loc_late). */
+static struct loc late_fail(const struct ast_expr *e, int64_t bad, int64_t len)
+{
+    struct loc l = {.kind = len < 0 ? LOC_NILDEREF : LOC_BOUNDS, .type = e->type};
+    l.bad = bad;
+    l.len = len;
+    return l;
+}
+
+/* loc_eval evaluates the location e stands for; late: see interp_loc_late. */
+static struct loc loc_eval(struct gstate *g, const struct ast_expr *e, bool late)
 {
     struct interp *in = g->in;
     struct loc l = {.kind = LOC_NONE, .type = e->type};
@@ -239,6 +250,10 @@ static struct loc loc_eval(struct gstate *g, const struct ast_expr *e)
             v = sel_step(g, v, &e->u.sel.path[i]);
         const struct type_step *last = &e->u.sel.path[e->u.sel.npath - 1];
         if (last->deref) {
+            if (late && !v.p) {
+                g->sp--;
+                return late_fail(e, 0, -1);
+            }
             deref_check(g, v);
             v = ptr_load(v);
         }
@@ -262,21 +277,28 @@ static struct loc loc_eval(struct gstate *g, const struct ast_expr *e)
         int64_t i = index_value(g, e->u.index.index);
         g->sp--;
         if (xk == T_POINTER) {
+            if (late && !x.p)
+                return late_fail(e, 0, -1);
             deref_check(g, x);
             x = ptr_load(x);
             xk = T_ARRAY;
         }
+        int64_t n = xk == T_SLICE ? slice_len(x) : ((struct vbox *)x.p)->n;
+        if (late && (i < 0 || i >= n))
+            return late_fail(e, i, n);
         if (xk == T_SLICE) {
-            bounds(g, i, slice_len(x));
+            bounds(g, i, n);
             struct vslice *s = x.p;
             return box_loc(g, s->arr, s->off + (uint32_t)i, e->type);
         }
         struct vbox *b = x.p;
-        bounds(g, i, b->n);
+        bounds(g, i, n);
         return box_loc(g, b, (uint32_t)i, e->type);
     }
     case EX_STAR: {
         struct value p = eval(g, e->u.unary.x);
+        if (late && !p.p)
+            return late_fail(e, 0, -1);
         deref_check(g, p);
         if (is_aggr(e->type)) {
             /* *p = v for a struct: copy into the pointee's box */
@@ -363,6 +385,8 @@ static void loc_store(struct gstate *g, const struct loc *l, struct value v)
         *slot = v;
         return;
     }
+    case LOC_NILDEREF: interp_panic_rt(g, RTE_ERRORSTRING, NILDEREF);
+    case LOC_BOUNDS: bounds(g, l->bad, l->len); return;
     default: return;
     }
 }
@@ -371,7 +395,12 @@ static void loc_store(struct gstate *g, const struct loc *l, struct value v)
 
 struct loc interp_loc(struct gstate *g, const struct ast_expr *e)
 {
-    return loc_eval(g, e);
+    return loc_eval(g, e, false);
+}
+
+struct loc interp_loc_late(struct gstate *g, const struct ast_expr *e)
+{
+    return loc_eval(g, e, true);
 }
 
 struct value interp_loc_load(struct gstate *g, const struct loc *l)
@@ -447,7 +476,7 @@ static struct value address_of(struct gstate *g, const struct ast_expr *x, const
         return p;
     }
     uint32_t sp = g->sp;
-    struct loc l = loc_eval(g, x);
+    struct loc l = loc_eval(g, x, false);
     if (l.kind == LOC_BOX) {
         struct vref *r = interp_alloc(g, GC_REF, sizeof *r);
         r->base = l.box;
