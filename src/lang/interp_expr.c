@@ -1765,13 +1765,41 @@ static struct value eval_index(struct gstate *g, const struct ast_expr *e)
     }
 }
 
+/* Go's slice-bounds failures (runtime.boundsError): the format for x out
+ * of range against y, and the shorter one Go uses when x is negative. */
+enum slice_fail { SF_ALEN, SF_ACAP, SF_B, SF_3ALEN, SF_3ACAP, SF_3B, SF_3C };
+static const char *const slice_fail_fmt[][2] = {
+    [SF_ALEN] = {"slice bounds out of range [:%lld] with length %lld",
+                 "slice bounds out of range [:%lld]"},
+    [SF_ACAP] = {"slice bounds out of range [:%lld] with capacity %lld",
+                 "slice bounds out of range [:%lld]"},
+    [SF_B] = {"slice bounds out of range [%lld:%lld]", "slice bounds out of range [%lld:]"},
+    [SF_3ALEN] = {"slice bounds out of range [::%lld] with length %lld",
+                  "slice bounds out of range [::%lld]"},
+    [SF_3ACAP] = {"slice bounds out of range [::%lld] with capacity %lld",
+                  "slice bounds out of range [::%lld]"},
+    [SF_3B] = {"slice bounds out of range [:%lld:%lld]", "slice bounds out of range [:%lld:]"},
+    [SF_3C] = {"slice bounds out of range [%lld:%lld:]", "slice bounds out of range [%lld::]"},
+};
+
+/* slice_check panics unless 0 <= x <= y (Go compares them unsigned). */
+static void slice_check(struct gstate *g, int64_t x, int64_t y, enum slice_fail kind)
+{
+    if (x >= 0 && x <= y)
+        return;
+    interp_panic_rt(g, RTE_BOUNDS, slice_fail_fmt[kind][x < 0], (long long)x, (long long)y);
+}
+
+/* x[lo:hi] and x[lo:hi:max]. The checks run in Go's order, from the
+ * right: max against the capacity, hi against max (or against the
+ * capacity, the length for strings and arrays), then lo against hi. */
 static struct value eval_slice_expr(struct gstate *g, const struct ast_expr *e)
 {
     const struct type *xt = e->u.slice.x->type;
     enum type_kind xk = ukind(xt);
     struct value x = eval(g, e->u.slice.x);
     push(g, x);
-    int64_t lo = 0, hi = -1, max = -1;
+    int64_t lo = 0, hi = 0, max = 0;
     if (e->u.slice.lo)
         lo = index_value(g, e->u.slice.lo);
     if (e->u.slice.hi)
@@ -1781,14 +1809,11 @@ static struct value eval_slice_expr(struct gstate *g, const struct ast_expr *e)
     g->sp--;
     if (xk == T_STRING) {
         int64_t n = (int64_t)str_len(x);
-        if (hi < 0)
+        if (e->u.slice.hi)
+            slice_check(g, hi, n, SF_ALEN);
+        else
             hi = n;
-        if (hi > n)
-            interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [:%lld] with length %lld",
-                            (long long)hi, (long long)n);
-        if (lo > hi)
-            interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [%lld:%lld]", (long long)lo,
-                            (long long)hi);
+        slice_check(g, lo, hi, SF_B);
         push(g, x);
         struct value s = interp_str(g, str_ptr(x) + lo, (size_t)(hi - lo));
         g->sp--;
@@ -1812,23 +1837,19 @@ static struct value eval_slice_expr(struct gstate *g, const struct ast_expr *e)
         off = 0;
         len = cap = arr->n;
     }
-    if (hi < 0)
-        hi = len;
-    if (max < 0)
+    bool is_slice = xk == T_SLICE;
+    if (e->u.slice.max) {
+        slice_check(g, max, cap, is_slice ? SF_3ACAP : SF_3ALEN);
+        slice_check(g, hi, max, SF_3B);
+        slice_check(g, lo, hi, SF_3C);
+    } else {
         max = cap;
-    else if (max > cap)
-        interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [::%lld] with capacity %u",
-                        (long long)max, cap);
-    if (hi > max) {
-        if (e->u.slice.max)
-            interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [:%lld:%lld]", (long long)hi,
-                            (long long)max);
-        interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [:%lld] with capacity %u",
-                        (long long)hi, cap);
+        if (e->u.slice.hi)
+            slice_check(g, hi, cap, is_slice ? SF_ACAP : SF_ALEN);
+        else
+            hi = len;
+        slice_check(g, lo, hi, SF_B);
     }
-    if (lo > hi)
-        interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [%lld:%lld]", (long long)lo,
-                        (long long)hi);
     if (!arr) {
         struct value nil = {.p = NULL, .t = e->type};
         return nil;
