@@ -808,7 +808,8 @@ static void print_panic_value(struct gstate *g, struct sbuf *b, struct value v)
         } else if (k >= T_UINT && k <= T_UINTPTR) {
             sbuf_printf(b, "%llu", (unsigned long long)v.u);
         } else {
-            sbuf_printf(b, "(%s) %p", type_name(v.t, tn, sizeof tn), v.p);
+            sbuf_printf(b, "(%s) 0x%llx", type_name(v.t, tn, sizeof tn),
+                        (unsigned long long)(uintptr_t)v.p);
             return;
         }
     }
@@ -1001,6 +1002,10 @@ void interp_write(struct interp *in, int fd, const char *s, size_t n)
     if (in->draining)
         return; /* the program is over; the drain is invisible */
     FILE *f = fd == 2 ? in->err : in->out;
+    /* Go's writes are unbuffered: what the program wrote to stdout comes
+     * out before what it writes to stderr now (2>&1 keeps their order). */
+    if (fd == 2 && in->out && n)
+        fflush(in->out);
     if (f && n) {
         fwrite(s, 1, n, f);
         if (fd == 2)

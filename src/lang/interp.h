@@ -263,8 +263,10 @@ struct value interp_convert(struct gstate *g, struct value v, const struct type 
 
 /* An assignable location (interp_expr.c). The objects it refers to are
  * pushed on the value stack by interp_loc so they stay reachable; the
- * caller restores sp when done. */
-enum loc_kind { LOC_NONE, LOC_SLOT, LOC_PTR, LOC_BOX, LOC_MAP };
+ * caller restores sp when done. LOC_NILDEREF and LOC_BOUNDS are a
+ * location whose last step failed (a nil pointer, an index out of range):
+ * storing to it panics. */
+enum loc_kind { LOC_NONE, LOC_SLOT, LOC_PTR, LOC_BOX, LOC_MAP, LOC_NILDEREF, LOC_BOUNDS };
 struct loc {
     enum loc_kind kind;
     uint32_t slot;     /* LOC_SLOT: stack index */
@@ -272,9 +274,15 @@ struct loc {
     struct vbox *box;  /* LOC_BOX: element idx of box */
     uint32_t idx;
     uint32_t map_slot; /* LOC_MAP: stack index of the map, key above it */
+    int64_t bad, len;  /* LOC_BOUNDS: the index and the length it failed */
     const struct type *type;
 };
+/* interp_loc evaluates e's location, panicking at once when its pointer is
+ * nil or its index out of range. interp_loc_late does the same evaluation
+ * but leaves those two checks of the location's last step to the store, as
+ * Go's tuple assignment does (a, *p = 1, 2 assigns a, then panics). */
 struct loc interp_loc(struct gstate *g, const struct ast_expr *e);
+struct loc interp_loc_late(struct gstate *g, const struct ast_expr *e);
 struct value interp_loc_load(struct gstate *g, const struct loc *l);
 void interp_loc_store(struct gstate *g, const struct loc *l, struct value v);
 uint32_t interp_eval_call(struct gstate *g, const struct ast_expr *e);

@@ -165,7 +165,7 @@ static int64_t index_value(struct gstate *g, const struct ast_expr *ie)
     return iv.i;
 }
 
-static struct loc loc_eval(struct gstate *g, const struct ast_expr *e);
+static struct loc loc_eval(struct gstate *g, const struct ast_expr *e, bool late);
 
 /* struct_field_loc: the location of field `field` in struct value sv. */
 static struct loc box_loc(struct gstate *g, struct vbox *b, uint32_t idx, const struct type *t)
@@ -196,7 +196,18 @@ static struct value sel_step(struct gstate *g, struct value v, const struct type
     return typed(f, ft);
 }
 
-static struct loc loc_eval(struct gstate *g, const struct ast_expr *e)
+/* late_fail: the location e whose last step found a nil pointer (len < 0)
+ * or index bad out of [0, len); its store panics (see interp_loc_late). */
+static struct loc late_fail(const struct ast_expr *e, int64_t bad, int64_t len)
+{
+    struct loc l = {.kind = len < 0 ? LOC_NILDEREF : LOC_BOUNDS, .type = e->type};
+    l.bad = bad;
+    l.len = len;
+    return l;
+}
+
+/* loc_eval evaluates the location e stands for; late: see interp_loc_late. */
+static struct loc loc_eval(struct gstate *g, const struct ast_expr *e, bool late)
 {
     struct interp *in = g->in;
     struct loc l = {.kind = LOC_NONE, .type = e->type};
@@ -239,6 +250,10 @@ static struct loc loc_eval(struct gstate *g, const struct ast_expr *e)
             v = sel_step(g, v, &e->u.sel.path[i]);
         const struct type_step *last = &e->u.sel.path[e->u.sel.npath - 1];
         if (last->deref) {
+            if (late && !v.p) {
+                g->sp--;
+                return late_fail(e, 0, -1);
+            }
             deref_check(g, v);
             v = ptr_load(v);
         }
@@ -262,21 +277,28 @@ static struct loc loc_eval(struct gstate *g, const struct ast_expr *e)
         int64_t i = index_value(g, e->u.index.index);
         g->sp--;
         if (xk == T_POINTER) {
+            if (late && !x.p)
+                return late_fail(e, 0, -1);
             deref_check(g, x);
             x = ptr_load(x);
             xk = T_ARRAY;
         }
+        int64_t n = xk == T_SLICE ? slice_len(x) : ((struct vbox *)x.p)->n;
+        if (late && (i < 0 || i >= n))
+            return late_fail(e, i, n);
         if (xk == T_SLICE) {
-            bounds(g, i, slice_len(x));
+            bounds(g, i, n);
             struct vslice *s = x.p;
             return box_loc(g, s->arr, s->off + (uint32_t)i, e->type);
         }
         struct vbox *b = x.p;
-        bounds(g, i, b->n);
+        bounds(g, i, n);
         return box_loc(g, b, (uint32_t)i, e->type);
     }
     case EX_STAR: {
         struct value p = eval(g, e->u.unary.x);
+        if (late && !p.p)
+            return late_fail(e, 0, -1);
         deref_check(g, p);
         if (is_aggr(e->type)) {
             /* *p = v for a struct: copy into the pointee's box */
@@ -363,6 +385,8 @@ static void loc_store(struct gstate *g, const struct loc *l, struct value v)
         *slot = v;
         return;
     }
+    case LOC_NILDEREF: interp_panic_rt(g, RTE_ERRORSTRING, NILDEREF);
+    case LOC_BOUNDS: bounds(g, l->bad, l->len); return;
     default: return;
     }
 }
@@ -371,7 +395,12 @@ static void loc_store(struct gstate *g, const struct loc *l, struct value v)
 
 struct loc interp_loc(struct gstate *g, const struct ast_expr *e)
 {
-    return loc_eval(g, e);
+    return loc_eval(g, e, false);
+}
+
+struct loc interp_loc_late(struct gstate *g, const struct ast_expr *e)
+{
+    return loc_eval(g, e, true);
 }
 
 struct value interp_loc_load(struct gstate *g, const struct loc *l)
@@ -447,7 +476,7 @@ static struct value address_of(struct gstate *g, const struct ast_expr *x, const
         return p;
     }
     uint32_t sp = g->sp;
-    struct loc l = loc_eval(g, x);
+    struct loc l = loc_eval(g, x, false);
     if (l.kind == LOC_BOX) {
         struct vref *r = interp_alloc(g, GC_REF, sizeof *r);
         r->base = l.box;
@@ -1085,6 +1114,79 @@ bool interp_type_matches(struct gstate *g, struct value v, const struct type *t)
 /* ---- calls ----------------------------------------------------------------------------- */
 
 uint32_t interp_eval_call(struct gstate *g, const struct ast_expr *e);
+
+/* copy(dst, src) of a slice of static type dt from a slice, or from a
+ * string when from_string: returns the number of elements copied. */
+static uint32_t builtin_copy(struct gstate *g, struct value dst, struct value src,
+                             const struct type *dt, bool from_string)
+{
+    struct interp *in = g->in;
+    uint32_t n = slice_len(dst);
+    if (from_string) {
+        if (str_len(src) < n)
+            n = (uint32_t)str_len(src);
+        if (race_on(g))
+            for (uint32_t i = 0; i < n; i++)
+                race_write_var(g, slice_at(dst, i), in->ty.t_uint8);
+        for (uint32_t i = 0; i < n; i++)
+            slice_at(dst, i)->u = (unsigned char)str_ptr(src)[i];
+        return n;
+    }
+    if (slice_len(src) < n)
+        n = slice_len(src);
+    if (n && race_on(g)) {
+        const struct type *et = dt->underlying->u.array.elem;
+        for (uint32_t i = 0; i < n; i++)
+            race_load(g, slice_at(src, i), et);
+        for (uint32_t i = 0; i < n; i++)
+            race_store(g, slice_at(dst, i), et);
+    }
+    if (n) {
+        struct value *tmp = lv_malloc(n * sizeof *tmp);
+        memcpy(tmp, slice_at(src, 0), n * sizeof *tmp);
+        for (uint32_t i = 0; i < n; i++)
+            value_store(in->heap, slice_at(dst, i), tmp[i]);
+        free(tmp);
+    }
+    return n;
+}
+
+/* delete(m, k); panics as Go for an unhashable dynamic key type. */
+static void builtin_delete(struct gstate *g, struct value m, struct value k)
+{
+    if (!m.p)
+        return;
+    enum value_err err = VE_OK;
+    const struct type *bad = NULL;
+    race_write_map(g, m.p);
+    map_delete(m.p, k, &err, &bad);
+    if (err) {
+        char tn[200];
+        interp_panic_rt(g, RTE_ERRORSTRING, "hash of unhashable type %s",
+                        type_name(bad, tn, sizeof tn));
+    }
+}
+
+/* clear(x) of a map or a slice x of static type t. */
+static void builtin_clear(struct gstate *g, struct value x, const struct type *t)
+{
+    if (!x.p)
+        return;
+    if (ukind(t) == T_MAP) {
+        race_write_map(g, x.p);
+        map_clear(x.p);
+        return;
+    }
+    const struct type *et = t->underlying->u.array.elem;
+    if (race_on(g))
+        for (uint32_t i = 0; i < slice_len(x); i++)
+            race_store(g, slice_at(x, i), et);
+    push(g, x);
+    for (uint32_t i = 0; i < slice_len(x); i++)
+        *slice_at(x, i) = interp_zero(g, et);
+    g->sp--;
+}
+
 static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uint32_t *nres);
 
 /* push_args pushes a call's arguments, packing variadic ones. */
@@ -1337,6 +1439,11 @@ static struct value append_values(struct gstate *g, struct value s, const struct
     return r;
 }
 
+static unsigned long long ptr_bits(const void *p)
+{
+    return (unsigned long long)(uintptr_t)p;
+}
+
 static void print_value(struct sbuf *b, struct value v, const struct type *t)
 {
     enum type_kind k = ukind(t);
@@ -1345,16 +1452,16 @@ static void print_value(struct sbuf *b, struct value v, const struct type *t)
     case T_FLOAT32:
     case T_FLOAT64: sc_print_float(b, v.f); return;
     case T_STRING: sbuf_put(b, str_ptr(v), str_len(v)); return;
-    case T_INTERFACE:
-        sbuf_printf(b, "(%p,%p)", (void *)v.t, v.p);
-        if (!v.t)
-            b->len -= 0;
+    /* Addresses print as Go's print does, in hex with 0x0 for nil (libc's
+     * %p would say "(nil)"). */
+    case T_INTERFACE: sbuf_printf(b, "(0x%llx,0x%llx)", ptr_bits(v.t), ptr_bits(v.p)); return;
+    case T_SLICE:
+        sbuf_printf(b, "[%u/%u]0x%llx", slice_len(v), slice_cap(v), ptr_bits(v.p));
         return;
-    case T_SLICE: sbuf_printf(b, "[%u/%u]%p", slice_len(v), slice_cap(v), v.p); return;
     case T_POINTER:
     case T_CHAN:
     case T_MAP:
-    case T_FUNC: sbuf_printf(b, "%p", v.p); return;
+    case T_FUNC: sbuf_printf(b, "0x%llx", ptr_bits(v.p)); return;
     default:
         if (types_is_unsigned(t))
             sbuf_printf(b, "%llu", (unsigned long long)v.u);
@@ -1413,61 +1520,6 @@ static int64_t len_of(struct value v, const struct type *t)
     case T_CHAN: return v.p ? (int64_t)rt_chan_len(((struct vchan *)v.p)->rc) : 0;
     default: return 0;
     }
-}
-
-/* builtin_copy: copy(dst, src) of slices (src a string when from_string);
- * returns the number of elements copied. */
-static uint32_t builtin_copy(struct gstate *g, struct value dst, struct value src, bool from_string)
-{
-    struct interp *in = g->in;
-    uint32_t n = slice_len(dst);
-    if (from_string) {
-        if (str_len(src) < n)
-            n = (uint32_t)str_len(src);
-        if (race_on(g))
-            for (uint32_t i = 0; i < n; i++)
-                race_write_var(g, slice_at(dst, i), in->ty.t_uint8);
-        for (uint32_t i = 0; i < n; i++)
-            slice_at(dst, i)->u = (unsigned char)str_ptr(src)[i];
-        return n;
-    }
-    if (slice_len(src) < n)
-        n = slice_len(src);
-    if (n && race_on(g)) {
-        const struct type *et = dst.t->underlying->u.array.elem;
-        for (uint32_t i = 0; i < n; i++)
-            race_load(g, slice_at(src, i), et);
-        for (uint32_t i = 0; i < n; i++)
-            race_store(g, slice_at(dst, i), et);
-    }
-    if (n) {
-        struct value *tmp = lv_malloc(n * sizeof *tmp);
-        memcpy(tmp, slice_at(src, 0), n * sizeof *tmp);
-        for (uint32_t i = 0; i < n; i++)
-            value_store(in->heap, slice_at(dst, i), tmp[i]);
-        free(tmp);
-    }
-    return n;
-}
-
-/* builtin_clear: clear(x) of a map or a slice (x's type is its own). */
-static void builtin_clear(struct gstate *g, struct value x)
-{
-    if (!x.p)
-        return;
-    if (ukind(x.t) == T_MAP) {
-        race_write_map(g, x.p);
-        map_clear(x.p);
-        return;
-    }
-    const struct type *et = x.t->underlying->u.array.elem;
-    if (race_on(g))
-        for (uint32_t i = 0; i < slice_len(x); i++)
-            race_store(g, slice_at(x, i), et);
-    push(g, x);
-    for (uint32_t i = 0; i < slice_len(x); i++)
-        *slice_at(x, i) = interp_zero(g, et);
-    g->sp--;
 }
 
 static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uint32_t *nres)
@@ -1538,7 +1590,7 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         push(g, dst);
         struct value src = eval(g, args[1]);
         g->sp--;
-        uint32_t n = builtin_copy(g, dst, src, ukind(args[1]->type) == T_STRING);
+        uint32_t n = builtin_copy(g, dst, src, args[0]->type, ukind(args[1]->type) == T_STRING);
         return value_int(e->type, n);
     }
     case BI_DELETE: {
@@ -1547,22 +1599,12 @@ static struct value builtin_call(struct gstate *g, const struct ast_expr *e, uin
         push(g, m);
         struct value k = eval(g, args[1]);
         g->sp--;
-        if (!m.p)
-            return r;
-        enum value_err err;
-        const struct type *bad;
-        race_write_map(g, m.p);
-        map_delete(m.p, k, &err, &bad);
-        if (err) {
-            char tn[200];
-            interp_panic_rt(g, RTE_ERRORSTRING, "hash of unhashable type %s",
-                            type_name(bad, tn, sizeof tn));
-        }
+        builtin_delete(g, m, k);
         return r;
     }
     case BI_CLEAR: {
         *nres = 0;
-        builtin_clear(g, eval(g, args[0]));
+        builtin_clear(g, eval(g, args[0]), args[0]->type);
         return r;
     }
     case BI_MAKE: {
@@ -1705,20 +1747,14 @@ void interp_builtin_deferred(struct gstate *g, int id, uint32_t base, uint32_t n
         sbuf_free(&b);
         return;
     }
-    case BI_DELETE: {
-        struct value m = g->stk[base];
-        if (!m.p)
-            return;
-        enum value_err err;
-        const struct type *bad;
-        race_write_map(g, m.p);
-        map_delete(m.p, g->stk[base + 1], &err, &bad);
+    case BI_DELETE: builtin_delete(g, g->stk[base], g->stk[base + 1]); return;
+    case BI_COPY: {
+        /* The values carry their types (a slice's or a string's own). */
+        struct value src = g->stk[base + 1];
+        builtin_copy(g, g->stk[base], src, g->stk[base].t, src.t && ukind(src.t) == T_STRING);
         return;
     }
-    case BI_COPY:
-        builtin_copy(g, g->stk[base], g->stk[base + 1], ukind(g->stk[base + 1].t) == T_STRING);
-        return;
-    case BI_CLEAR: builtin_clear(g, g->stk[base]); return;
+    case BI_CLEAR: builtin_clear(g, g->stk[base], g->stk[base].t); return;
     default: return; /* recover() deferred directly recovers nothing */
     }
 }
@@ -1776,13 +1812,41 @@ static struct value eval_index(struct gstate *g, const struct ast_expr *e)
     }
 }
 
+/* Go's slice-bounds failures (runtime.boundsError): the format for x out
+ * of range against y, and the shorter one Go uses when x is negative. */
+enum slice_fail { SF_ALEN, SF_ACAP, SF_B, SF_3ALEN, SF_3ACAP, SF_3B, SF_3C };
+static const char *const slice_fail_fmt[][2] = {
+    [SF_ALEN] = {"slice bounds out of range [:%lld] with length %lld",
+                 "slice bounds out of range [:%lld]"},
+    [SF_ACAP] = {"slice bounds out of range [:%lld] with capacity %lld",
+                 "slice bounds out of range [:%lld]"},
+    [SF_B] = {"slice bounds out of range [%lld:%lld]", "slice bounds out of range [%lld:]"},
+    [SF_3ALEN] = {"slice bounds out of range [::%lld] with length %lld",
+                  "slice bounds out of range [::%lld]"},
+    [SF_3ACAP] = {"slice bounds out of range [::%lld] with capacity %lld",
+                  "slice bounds out of range [::%lld]"},
+    [SF_3B] = {"slice bounds out of range [:%lld:%lld]", "slice bounds out of range [:%lld:]"},
+    [SF_3C] = {"slice bounds out of range [%lld:%lld:]", "slice bounds out of range [%lld::]"},
+};
+
+/* slice_check panics unless 0 <= x <= y (Go compares them unsigned). */
+static void slice_check(struct gstate *g, int64_t x, int64_t y, enum slice_fail kind)
+{
+    if (x >= 0 && x <= y)
+        return;
+    interp_panic_rt(g, RTE_BOUNDS, slice_fail_fmt[kind][x < 0], (long long)x, (long long)y);
+}
+
+/* x[lo:hi] and x[lo:hi:max]. The checks run in Go's order, from the
+ * right: max against the capacity, hi against max (or against the
+ * capacity, the length for strings and arrays), then lo against hi. */
 static struct value eval_slice_expr(struct gstate *g, const struct ast_expr *e)
 {
     const struct type *xt = e->u.slice.x->type;
     enum type_kind xk = ukind(xt);
     struct value x = eval(g, e->u.slice.x);
     push(g, x);
-    int64_t lo = 0, hi = -1, max = -1;
+    int64_t lo = 0, hi = 0, max = 0;
     if (e->u.slice.lo)
         lo = index_value(g, e->u.slice.lo);
     if (e->u.slice.hi)
@@ -1792,14 +1856,11 @@ static struct value eval_slice_expr(struct gstate *g, const struct ast_expr *e)
     g->sp--;
     if (xk == T_STRING) {
         int64_t n = (int64_t)str_len(x);
-        if (hi < 0)
+        if (e->u.slice.hi)
+            slice_check(g, hi, n, SF_ALEN);
+        else
             hi = n;
-        if (hi > n)
-            interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [:%lld] with length %lld",
-                            (long long)hi, (long long)n);
-        if (lo > hi)
-            interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [%lld:%lld]", (long long)lo,
-                            (long long)hi);
+        slice_check(g, lo, hi, SF_B);
         push(g, x);
         struct value s = interp_str(g, str_ptr(x) + lo, (size_t)(hi - lo));
         g->sp--;
@@ -1823,23 +1884,19 @@ static struct value eval_slice_expr(struct gstate *g, const struct ast_expr *e)
         off = 0;
         len = cap = arr->n;
     }
-    if (hi < 0)
-        hi = len;
-    if (max < 0)
+    bool is_slice = xk == T_SLICE;
+    if (e->u.slice.max) {
+        slice_check(g, max, cap, is_slice ? SF_3ACAP : SF_3ALEN);
+        slice_check(g, hi, max, SF_3B);
+        slice_check(g, lo, hi, SF_3C);
+    } else {
         max = cap;
-    else if (max > cap)
-        interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [::%lld] with capacity %u",
-                        (long long)max, cap);
-    if (hi > max) {
-        if (e->u.slice.max)
-            interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [:%lld:%lld]", (long long)hi,
-                            (long long)max);
-        interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [:%lld] with capacity %u",
-                        (long long)hi, cap);
+        if (e->u.slice.hi)
+            slice_check(g, hi, cap, is_slice ? SF_ACAP : SF_ALEN);
+        else
+            hi = len;
+        slice_check(g, lo, hi, SF_B);
     }
-    if (lo > hi)
-        interp_panic_rt(g, RTE_BOUNDS, "slice bounds out of range [%lld:%lld]", (long long)lo,
-                        (long long)hi);
     if (!arr) {
         struct value nil = {.p = NULL, .t = e->type};
         return nil;

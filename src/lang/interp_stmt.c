@@ -54,8 +54,14 @@ static void assign(struct gstate *g, const struct ast_stmt *s)
     struct ast_expr **lhs = s->u.assign.lhs, **rhs = s->u.assign.rhs;
     struct ast_var **vars = s->u.assign.define ? s->u.assign.vars : NULL;
     uint32_t sp = g->sp;
+    /* Go checks the target's pointer and index when it stores, after the
+     * right-hand side ran: interp_loc_late throughout. */
     if (s->u.assign.op != OP_NONE) {
-        struct loc l = interp_loc(g, lhs[0]);
+        struct loc l = interp_loc_late(g, lhs[0]);
+        if (l.kind == LOC_NILDEREF || l.kind == LOC_BOUNDS) {
+            interp_eval(g, rhs[0]);
+            interp_loc_store(g, &l, (struct value){0}); /* panics */
+        }
         struct value old = interp_loc_load(g, &l);
         push(g, old);
         struct value y = interp_eval(g, rhs[0]);
@@ -81,20 +87,22 @@ static void assign(struct gstate *g, const struct ast_stmt *s)
             g->sp = sp;
             return;
         }
-        struct loc l = interp_loc(g, lhs[0]);
+        struct loc l = interp_loc_late(g, lhs[0]);
         struct value v = interp_eval(g, rhs[0]);
         interp_loc_store(g, &l, typed(v, lhs[0]->type));
         g->sp = sp;
         return;
     }
-    /* Several: locations first, then the values, then the stores. */
+    /* Several: locations first, then the values, then the stores, left to
+     * right, each checking its own pointer and index (a, *p = 1, 2 with p
+     * nil assigns a, then panics). */
     struct loc locs_small[8];
     struct loc *locs = nl <= 8 ? locs_small : lv_malloc((size_t)nl * sizeof *locs);
     for (int i = 0; i < nl; i++) {
         if ((vars && vars[i]) || is_blank(lhs[i]))
             locs[i].kind = LOC_NONE;
         else
-            locs[i] = interp_loc(g, lhs[i]);
+            locs[i] = interp_loc_late(g, lhs[i]);
     }
     uint32_t vbase = g->sp;
     if (nr == 1)

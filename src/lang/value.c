@@ -233,6 +233,13 @@ bool value_equal(struct value a, struct value b, enum value_err *err, const stru
     case T_POINTER: return ptr_equal(a, b);
     case T_STRUCT:
     case T_ARRAY: {
+        /* Go's == on an interface holding a struct with a slice field
+         * panics naming the struct type, whatever the fields hold. */
+        if (!types_comparable(a.t)) {
+            *err = VE_UNCOMPARABLE;
+            *bad = a.t;
+            return false;
+        }
         struct vbox *x = a.p, *y = b.p;
         for (uint32_t i = 0; i < x->n; i++) {
             struct value xe = x->v[i], ye = y->v[i];
@@ -301,6 +308,13 @@ uint64_t value_hash(struct value v, uint64_t seed, enum value_err *err, const st
     }
     case T_STRUCT:
     case T_ARRAY: {
+        /* As Go: the dynamic type of the key (or of an interface inside
+         * it) is what cannot be hashed, not the field that makes it so. */
+        if (!types_comparable(v.t)) {
+            *err = VE_UNHASHABLE;
+            *bad = v.t;
+            return h;
+        }
         struct vbox *b = v.p;
         for (uint32_t i = 0; i < b->n; i++) {
             if (*err)

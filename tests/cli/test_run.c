@@ -107,9 +107,21 @@ static const char args_go[] = "package main\n"
                               "\tfmt.Println(len(os.Args), os.Args[1:])\n"
                               "}\n";
 
+/* Writes to stdout (fmt) and stderr (println) in turn. */
+static const char order_go[] = "package main\n"
+                               "\n"
+                               "import \"fmt\"\n"
+                               "\n"
+                               "func main() {\n"
+                               "\tfmt.Println(\"out 1\")\n"
+                               "\tprintln(\"err 2\")\n"
+                               "\tfmt.Println(\"out 3\")\n"
+                               "\tprintln(\"err 4\")\n"
+                               "}\n";
+
 struct fx {
     char *dir;
-    char clean[512], rare[512], flaky[512], leak[512], args[512];
+    char clean[512], rare[512], flaky[512], leak[512], args[512], order[512];
 };
 
 static void put(struct fx *f, char *path, const char *name, const char *text)
@@ -127,6 +139,7 @@ static int setup(void **state)
     put(f, f->flaky, "flaky.go", flaky_go);
     put(f, f->leak, "leak.go", leak_go);
     put(f, f->args, "args.go", args_go);
+    put(f, f->order, "order.go", order_go);
     *state = f;
     return 0;
 }
@@ -365,6 +378,19 @@ static void test_trace_is_reproducible(void **state)
     th_result_free(&r3);
 }
 
+/* Go writes unbuffered: with stdout and stderr on one pipe (2>&1, as Go's
+ * own test harness runs programs) the lines come out in program order. */
+static void test_stdout_and_stderr_keep_write_order(void **state)
+{
+    struct fx *f = *state;
+    char *argv[] = {"/bin/sh", "-c", "exec \"$0\" run \"$1\" 2>&1", (char *)th_env("CHANLAB"),
+                    f->order,  NULL};
+    struct th_result r = th_run(argv, NULL, 60, NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "out 1\nerr 2\nout 3\nerr 4\n");
+    th_result_free(&r);
+}
+
 static void test_leaks_exit_66(void **state)
 {
     struct fx *f = *state;
@@ -394,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_explore_without_failure),
         cmocka_unit_test(test_explore_reports_different_stdout),
         cmocka_unit_test(test_trace_is_reproducible),
+        cmocka_unit_test(test_stdout_and_stderr_keep_write_order),
         cmocka_unit_test(test_leaks_exit_66),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
