@@ -31,7 +31,8 @@ void sbuf_free(struct sbuf *b);
 /* ---- strconv (lib_strconv.c) ------------------------------------------------ */
 
 /* sc_format_float appends f formatted like Go's strconv.FormatFloat(f, verb,
- * prec, bits): verb 'e', 'E', 'f', 'g', 'G'; prec -1 for the shortest
+ * prec, bits): verb 'b', 'e', 'E', 'f', 'g', 'G', 'x', 'X' (any other
+ * gives "%" and the verb, as Go's does); prec -1 for the shortest
  * representation that reads back as the same float of that bit size. */
 void sc_format_float(struct sbuf *b, double f, char verb, int prec, int bits);
 
@@ -68,8 +69,10 @@ struct fmt_hooks {
     /* has_method: does a value of dynamic type t have method which
      * (Error() string / String() string) in its method set? */
     bool (*has_method)(void *ud, const struct type *t, enum fmt_method which);
-    /* call_method calls it; *out gets the string result. */
-    void (*call_method)(void *ud, struct value v, enum fmt_method which, struct value *out);
+    /* call_method calls it and returns true with the string result in
+     * *out, or, when the method panicked, false with the panic value in
+     * *out (the panic is recovered, as fmt's catchPanic does). */
+    bool (*call_method)(void *ud, struct value v, enum fmt_method which, struct value *out);
     void *ud;
     /* read, when not NULL, is told of every slot the printer reads out of
      * memory the program may share (slice and array elements, struct

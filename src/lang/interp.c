@@ -932,9 +932,12 @@ struct value interp_recover(struct gstate *g)
     return p->v;
 }
 
-bool interp_pcall(struct gstate *g, struct value fv, uint32_t nargs, struct value *pv)
+/* pcall runs the call whose arguments sit at base under a frame that
+ * catches a panic: method m when not NULL (receiver at base), else fv with
+ * nargs arguments. Returns false with *pv the panic value if it panicked. */
+static bool pcall(struct gstate *g, uint32_t base, const struct type_msel *m, struct value fv,
+                  uint32_t nargs, struct value *pv)
 {
-    uint32_t base = g->sp - nargs;
     struct frame fr = {.up = g->top, .fn = g->top ? g->top->fn : NULL, .pcall = true};
     fr.base = base;
     fr.panic_depth_entry = g->npanics;
@@ -946,7 +949,10 @@ bool interp_pcall(struct gstate *g, struct value fv, uint32_t nargs, struct valu
     fr.clo_slot = UINT32_MAX;
     g->top = &fr;
     if (setjmp(jb) == 0) {
-        interp_call_value(g, fv, nargs);
+        if (m)
+            interp_call_msel(g, m, base);
+        else
+            interp_call_value(g, fv, nargs);
         g->top = saved;
         return true;
     }
@@ -956,6 +962,11 @@ bool interp_pcall(struct gstate *g, struct value fv, uint32_t nargs, struct valu
     g->depth = saved_depth;
     g->sp = base;
     return false;
+}
+
+bool interp_pcall(struct gstate *g, struct value fv, uint32_t nargs, struct value *pv)
+{
+    return pcall(g, g->sp - nargs, NULL, fv, nargs, pv);
 }
 
 /* ---- fmt hooks --------------------------------------------------------------------------- */
@@ -971,7 +982,7 @@ static bool hk_has_method(void *ud, const struct type *t, enum fmt_method which)
            m->func->type->u.func.results[0]->underlying->kind == T_STRING;
 }
 
-static void hk_call_method(void *ud, struct value v, enum fmt_method which, struct value *out)
+static bool hk_call_method(void *ud, struct value v, enum fmt_method which, struct value *out)
 {
     struct gstate *g = ud;
     struct interp *in = g->in;
@@ -979,9 +990,11 @@ static void hk_call_method(void *ud, struct value v, enum fmt_method which, stru
         interp_find_method(in, v.t, which == FMT_ERROR ? in->name_error : in->name_string);
     uint32_t base = g->sp;
     push(g, v);
-    interp_call_msel(g, m, base);
-    *out = g->stk[base];
+    struct value pv;
+    bool ok = pcall(g, base, m, (struct value){0}, 1, &pv);
+    *out = ok ? g->stk[base] : pv;
     g->sp = base;
+    return ok;
 }
 
 static void hk_read(void *ud, const void *addr)

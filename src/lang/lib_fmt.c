@@ -21,7 +21,8 @@ struct pf {
     bool plus_v, sharp_v; /* %+v, %#v */
     bool wid_present, prec_present;
     int wid, prec;
-    bool erroring; /* printing a complaint: no methods */
+    bool erroring;  /* printing a complaint: no methods */
+    bool panicking; /* printing the value a String/Error method panicked with */
 };
 
 static void clear_flags(struct pf *p)
@@ -222,28 +223,45 @@ static void fmt_float(struct pf *p, double v, int size, char verb, int prec)
         return;
     }
     if (p->sharp && verb != 'b') {
-        /* %#g and friends keep the decimal point and trailing zeros. */
-        bool has_point = memchr(num, '.', n) != NULL;
-        char *e = NULL;
-        for (size_t i = 1; i < n; i++)
-            if (num[i] == 'e' || num[i] == 'E') {
-                e = num + i;
+        /* The sharp flag keeps the decimal point, and for %#g, %#v and %#x
+         * restores trailing zeros up to the precision (6 when none). */
+        int digits = 0;
+        if (verb == 'v' || verb == 'g' || verb == 'G' || verb == 'x')
+            digits = prec < 0 ? 6 : prec;
+        struct sbuf t = {0};
+        const char *tail = "";
+        size_t tail_len = 0, head = n;
+        bool has_point = false, nonzero = false;
+        for (size_t i = 1; i < n; i++) {
+            char c = num[i];
+            if (c == '.') {
+                has_point = true;
+            } else if (c == 'p' || c == 'P' ||
+                       ((c == 'e' || c == 'E') && verb != 'x' && verb != 'X')) {
+                tail = num + i;
+                tail_len = n - i;
+                head = i;
                 break;
+            } else {
+                if (c != '0')
+                    nonzero = true;
+                if (nonzero)
+                    digits--;
             }
-        if (!has_point) {
-            struct sbuf t = {0};
-            size_t head = e ? (size_t)(e - num) : n;
-            sbuf_put(&t, num, head);
-            sbuf_putc(&t, '.');
-            if (e)
-                sbuf_put(&t, e, n - head);
-            size_t off = (size_t)(num - s.s);
-            sbuf_free(&s);
-            s = t;
-            (void)off;
-            num = s.s;
-            n = s.len;
         }
+        sbuf_put(&t, num, head);
+        if (!has_point) {
+            if (head == 2 && num[1] == '0')
+                digits--; /* a lone leading 0 counts once */
+            sbuf_putc(&t, '.');
+        }
+        for (; digits > 0; digits--)
+            sbuf_putc(&t, '0');
+        sbuf_put(&t, tail, tail_len);
+        sbuf_free(&s);
+        s = t;
+        num = s.s;
+        n = s.len;
     }
     if (p->plus || num[0] != '+') {
         if (p->zero && !p->minus && p->wid_present && p->wid > (int)n) {
@@ -374,8 +392,10 @@ static void fmt_int_verb(struct pf *p, struct value v, char verb)
     switch (verb) {
     case 'v':
         if (p->sharp_v && !sign) {
+            bool old = p->sharp;
             p->sharp = true;
             fmt_integer(p, u, 16, false, 'v');
+            p->sharp = old;
         } else {
             fmt_integer(p, u, 10, sign, verb);
         }
@@ -400,12 +420,8 @@ static void fmt_float_verb(struct pf *p, struct value v, int size, char verb)
     case 'b':
     case 'g':
     case 'G':
-        if (verb == 'b') {
-            bad_verb(p, v, verb);
-            break;
-        }
-        fmt_float(p, v.f, size, verb, -1);
-        break;
+    case 'x':
+    case 'X': fmt_float(p, v.f, size, verb, -1); break;
     case 'f':
     case 'e':
     case 'E': fmt_float(p, v.f, size, verb, 6); break;
@@ -444,11 +460,13 @@ static void fmt_pointer(struct pf *p, struct value v, char verb)
             sbuf_putc(p->b, '(');
             type_string(v.t, p->b);
             sbuf_puts(p->b, ")(");
-            if (!u)
+            if (!u) {
                 sbuf_puts(p->b, "nil");
-            else {
+            } else {
+                bool old = p->sharp;
                 p->sharp = true;
                 fmt_integer(p, u, 16, false, 'v');
+                p->sharp = old;
             }
             sbuf_putc(p->b, ')');
         } else if (!u) {
@@ -471,17 +489,14 @@ static void fmt_pointer(struct pf *p, struct value v, char verb)
     case 'o':
     case 'd':
     case 'x':
-    case 'X': {
-        bool old = p->sharp;
-        if (verb != 'd')
-            p->sharp = true;
+    case 'X':
         fmt_integer(p, u, verb == 'b' ? 2 : verb == 'o' ? 8 : verb == 'd' ? 10 : 16, false, verb);
-        p->sharp = old;
         break;
-    }
     default: bad_verb(p, v, verb); break;
     }
 }
+
+static void print_arg(struct pf *p, struct value v, char verb);
 
 /* handle_methods: Error() then String() for the verbs that print strings. */
 static bool handle_methods(struct pf *p, struct value v, char verb)
@@ -505,15 +520,32 @@ static bool handle_methods(struct pf *p, struct value v, char verb)
         which = FMT_STRING;
     else
         return false;
-    if (type_ukind(v.t) == T_POINTER && !v.p) {
-        /* Go calls the method, which dereferences nil; fmt catches the
-         * panic and prints <nil>. */
-        pad(p, "<nil>", 5);
+    struct value out = {0};
+    if (p->hk->call_method(p->hk->ud, v, which, &out)) {
+        fmt_string_verb(p, str_ptr(out), str_len(out), verb, out);
         return true;
     }
-    struct value out = {0};
-    p->hk->call_method(p->hk->ud, v, which, &out);
-    fmt_string_verb(p, str_ptr(out), str_len(out), verb, out);
+    /* The method panicked (fmt's catchPanic): a nil pointer receiver prints
+     * as <nil>, anything else as %!verb(PANIC=Method method: value). */
+    if (type_ukind(v.t) == T_POINTER && !v.p) {
+        sbuf_puts(p->b, "<nil>");
+        return true;
+    }
+    struct pf saved = *p;
+    clear_flags(p);
+    sbuf_puts(p->b, "%!");
+    char vb[4];
+    sbuf_put(p->b, vb, (size_t)sc_encode_rune(vb, (unsigned char)verb));
+    sbuf_puts(p->b, which == FMT_ERROR ? "(PANIC=Error method: " : "(PANIC=String method: ");
+    /* Go re-panics when printing the panic value panics too; here that
+     * value is printed without methods instead, so printing always ends. */
+    if (p->panicking)
+        p->erroring = true;
+    p->panicking = true;
+    print_arg(p, out, 'v');
+    sbuf_putc(p->b, ')');
+    saved.b = p->b;
+    *p = saved;
     return true;
 }
 
@@ -599,18 +631,27 @@ static inline void read_hook(const struct pf *p, const void *addr)
         p->hk->read(p->hk->ud, addr);
 }
 
+/* print_elem prints an element, field, key or value e of a composite whose
+ * static type is st: a nil interface prints as "<nil>" whatever the verb,
+ * or as "T(nil)" under %#v. */
+static void print_elem(struct pf *p, struct value e, const struct type *st, char verb, int depth,
+                       bool can_iface)
+{
+    if (!e.t && p->sharp_v && type_ukind(st) == T_INTERFACE) {
+        type_string(st, p->b);
+        sbuf_puts(p->b, "(nil)");
+        return;
+    }
+    print_value(p, e, verb, depth, can_iface);
+}
+
 static void print_value(struct pf *p, struct value v, char verb, int depth, bool can_iface)
 {
     if (depth > 0 && v.t && can_iface && handle_methods(p, v, verb))
         return;
     if (!v.t) {
-        if (depth == 0) {
-            sbuf_puts(p->b, "<invalid reflect.Value>");
-        } else if (verb == 'v') {
-            sbuf_puts(p->b, "<nil>");
-        } else {
-            bad_verb(p, v, verb);
-        }
+        /* Only an interface holds no type; at depth 0 there is no value. */
+        sbuf_puts(p->b, depth == 0 ? "<invalid reflect.Value>" : "<nil>");
         return;
     }
     const struct type *u = v.t->underlying;
@@ -653,9 +694,9 @@ static void print_value(struct pf *p, struct value v, char verb, int depth, bool
         for (size_t i = 0; i < n; i++) {
             if (i > 0)
                 sbuf_puts(p->b, p->sharp_v ? ", " : " ");
-            print_value(p, kvs[i].k, verb, depth + 1, can_iface);
+            print_elem(p, kvs[i].k, u->u.map.key, verb, depth + 1, can_iface);
             sbuf_putc(p->b, ':');
-            print_value(p, kvs[i].v, verb, depth + 1, can_iface);
+            print_elem(p, kvs[i].v, u->u.map.elem, verb, depth + 1, can_iface);
         }
         free(kvs);
         sbuf_putc(p->b, p->sharp_v ? '}' : ']');
@@ -675,13 +716,7 @@ static void print_value(struct pf *p, struct value v, char verb, int depth, bool
                 sbuf_putc(p->b, ':');
             }
             read_hook(p, &b->v[i]);
-            struct value fv = b->v[i];
-            if (!fv.t && type_ukind(f->type) == T_INTERFACE && p->sharp_v) {
-                type_string(f->type, p->b);
-                sbuf_puts(p->b, "(nil)");
-                continue;
-            }
-            print_value(p, fv, verb, depth + 1, can_iface && is_exported(f->name));
+            print_elem(p, b->v[i], f->type, verb, depth + 1, can_iface && is_exported(f->name));
         }
         sbuf_putc(p->b, '}');
         return;
@@ -703,7 +738,12 @@ static void print_value(struct pf *p, struct value v, char verb, int depth, bool
             return;
         }
         if (p->sharp_v) {
-            type_string(v.t, p->b);
+            /* fmt's printArg catches an unnamed []byte argument first and
+             * spells its type []byte; anywhere else it is []uint8. */
+            if (depth == 0 && bytes && v.t->kind == T_SLICE && elem->kind == T_UINT8)
+                sbuf_puts(p->b, "[]byte");
+            else
+                type_string(v.t, p->b);
             if (u->kind == T_SLICE && !v.p) {
                 sbuf_puts(p->b, "(nil)");
                 return;
@@ -718,7 +758,7 @@ static void print_value(struct pf *p, struct value v, char verb, int depth, bool
                 sbuf_puts(p->b, p->sharp_v ? ", " : " ");
             read_hook(p, u->kind == T_SLICE ? slice_at(v, i) : &((struct vbox *)v.p)->v[i]);
             struct value e = u->kind == T_SLICE ? *slice_at(v, i) : ((struct vbox *)v.p)->v[i];
-            print_value(p, e, verb, depth + 1, can_iface);
+            print_elem(p, e, elem, verb, depth + 1, can_iface);
         }
         sbuf_putc(p->b, p->sharp_v ? '}' : ']');
         return;

@@ -179,6 +179,91 @@ static void fmt_f(struct sbuf *b, bool neg, const struct digits *d, int prec)
     }
 }
 
+/* Binary layout of f: the significand with the implicit bit added (mant)
+ * and the exponent of its lowest bit plus mbits (exp), as strconv's
+ * genericFtoa computes them; bits selects float32 or float64. */
+static void float_parts(double f, int bits, uint64_t *mant, int *exp, int *mbits)
+{
+    uint64_t raw;
+    int ebits, bias;
+    if (bits == 32) {
+        float g = (float)f;
+        uint32_t r32;
+        memcpy(&r32, &g, sizeof r32);
+        raw = r32;
+        *mbits = 23;
+        ebits = 8;
+        bias = -127;
+    } else {
+        memcpy(&raw, &f, sizeof raw);
+        *mbits = 52;
+        ebits = 11;
+        bias = -1023;
+    }
+    int e = (int)(raw >> *mbits) & ((1 << ebits) - 1);
+    uint64_t m = raw & ((UINT64_C(1) << *mbits) - 1);
+    if (e == 0)
+        e++; /* subnormal */
+    else
+        m |= UINT64_C(1) << *mbits;
+    *mant = m;
+    *exp = e + bias;
+}
+
+/* fmt_b: -ddddp±dd, the significand and the power of two in decimal. */
+static void fmt_b(struct sbuf *b, bool neg, uint64_t mant, int exp, int mbits)
+{
+    exp -= mbits;
+    sbuf_printf(b, "%s%llup%s%d", neg ? "-" : "", (unsigned long long)mant, exp >= 0 ? "+" : "",
+                exp);
+}
+
+/* fmt_x: -0x1.hhhhp±dd, hexadecimal significand with the leading 1 (or 0
+ * for zero) before the point; prec hex digits after it, rounded to even,
+ * or as many as needed when prec < 0. */
+static void fmt_x(struct sbuf *b, int prec, char verb, bool neg, uint64_t mant, int exp, int mbits)
+{
+    if (mant == 0)
+        exp = 0;
+    const uint64_t one = UINT64_C(1) << 60;
+    mant <<= 60 - mbits;
+    while (mant != 0 && (mant & one) == 0) {
+        mant <<= 1;
+        exp--;
+    }
+    if (prec >= 0 && prec < 15) {
+        unsigned shift = (unsigned)prec * 4;
+        uint64_t extra = (mant << shift) & (one - 1);
+        mant >>= 60 - shift;
+        if ((extra | (mant & 1)) > one / 2)
+            mant++;
+        mant <<= 60 - shift;
+        if (mant & (one << 1)) {
+            mant >>= 1;
+            exp++;
+        }
+    }
+    const char *hex = verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    if (neg)
+        sbuf_putc(b, '-');
+    sbuf_putc(b, '0');
+    sbuf_putc(b, verb);
+    sbuf_putc(b, (char)('0' + ((mant >> 60) & 1)));
+    mant <<= 4;
+    if (prec < 0 && mant != 0) {
+        sbuf_putc(b, '.');
+        for (; mant != 0; mant <<= 4)
+            sbuf_putc(b, hex[(mant >> 60) & 15]);
+    } else if (prec > 0) {
+        sbuf_putc(b, '.');
+        for (int i = 0; i < prec; i++, mant <<= 4)
+            sbuf_putc(b, hex[(mant >> 60) & 15]);
+    }
+    sbuf_putc(b, verb == 'X' ? 'P' : 'p');
+    sbuf_putc(b, exp < 0 ? '-' : '+');
+    sbuf_printf(b, "%02d", exp < 0 ? -exp : exp);
+}
+
 void sc_format_float(struct sbuf *b, double f, char verb, int prec, int bits)
 {
     if (bits == 32)
@@ -192,6 +277,21 @@ void sc_format_float(struct sbuf *b, double f, char verb, int prec, int bits)
         return;
     }
     bool neg = signbit(f);
+    if (verb == 'b' || verb == 'x' || verb == 'X') {
+        uint64_t mant;
+        int exp, mbits;
+        float_parts(f, bits, &mant, &exp, &mbits);
+        if (verb == 'b')
+            fmt_b(b, neg, mant, exp, mbits);
+        else
+            fmt_x(b, prec, verb, neg, mant, exp, mbits);
+        return;
+    }
+    if (verb != 'e' && verb != 'E' && verb != 'f' && verb != 'g' && verb != 'G') {
+        sbuf_putc(b, '%');
+        sbuf_putc(b, verb);
+        return;
+    }
     struct digits d;
     bool shortest = prec < 0;
     if (shortest) {
@@ -231,8 +331,6 @@ void sc_format_float(struct sbuf *b, double f, char verb, int prec, int bits)
         if (shortest)
             eprec = 6;
         int exp = d.dp - 1;
-        if (d.nd == 0)
-            exp = 0;
         if (exp < -4 || exp >= eprec) {
             if (prec > d.nd)
                 prec = d.nd;
