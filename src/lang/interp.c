@@ -429,13 +429,23 @@ static struct value walk_path(struct gstate *g, struct value v, const struct typ
     return v;
 }
 
-/* interp_call_msel: the receiver (the dynamic value of an interface) is at
+/* panicwrap: Go's panic for a value method called through an interface
+ * whose dynamic value is a nil pointer (the compiler's wrapper method). */
+static _Noreturn void panicwrap(struct gstate *g, const struct ifunc *fn)
+{
+    const struct type *rt = fn->decl->recv_type;
+    const char *tn = rt && rt->kind == T_NAMED ? rt->u.named.name : "?";
+    interp_panic_rt(g, RTE_PLAIN, "value method %s called using nil *%s pointer", fn->display, tn);
+}
+
+/* msel_prepare: the receiver (the dynamic value of an interface) is at
  * g->stk[base], arguments above it. Adjusts the receiver along the method's
- * path and calls it. */
-void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base)
+ * path (panicking as Go when a pointer on the way is nil) and returns the
+ * function to call with it. Calls no Go code. */
+static const struct ifunc *msel_prepare(struct gstate *g, const struct type_msel *m, uint32_t base)
 {
     struct value recv = g->stk[base];
-    if (!m->func) {
+    while (!m->func) {
         /* promoted from an embedded interface: dispatch on its value */
         struct value inner = walk_path(g, recv, m->path, m->npath, false);
         if (!inner.t)
@@ -445,9 +455,8 @@ void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base
         if (!im)
             interp_panic_rt(g, RTE_ERRORSTRING,
                             "invalid memory address or nil pointer dereference");
-        g->stk[base] = inner;
-        interp_call_msel(g, im, base);
-        return;
+        g->stk[base] = recv = inner;
+        m = im;
     }
     const struct ifunc *fn = interp_func(g->in, m->func);
     if (m->npath > 0) {
@@ -466,8 +475,7 @@ void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base
         }
     } else if (m->recv_deref) {
         if (!recv.p)
-            interp_panic_rt(g, RTE_ERRORSTRING,
-                            "invalid memory address or nil pointer dereference");
+            panicwrap(g, fn);
         recv = ptr_load(recv);
     }
     if (fn->decl->recv_type && fn->decl->recv_type->underlying->kind != T_INTERFACE) {
@@ -476,7 +484,37 @@ void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base
             recv = interp_copy(g, recv);
     }
     g->stk[base] = recv;
-    interp_call_func(g, fn, NULL, base);
+    return fn;
+}
+
+void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base)
+{
+    interp_call_func(g, msel_prepare(g, m, base), NULL, base);
+}
+
+/* The method value x.M of an interface x (dynamic value v) is a closure of
+ * two captures: v and M's name id; calling it dispatches as x.M() would, so
+ * a nil pointer in v panics at the call, not when the value is made. fn is
+ * the method v's type has (for names in dumps). */
+bool interp_is_iface_method_value(const struct vclosure *c)
+{
+    const struct ifunc *fn = c->fn;
+    return c->n == 2 && fn->decl->recv;
+}
+
+/* iface_method_prepare: c is an interface's method value whose nargs
+ * arguments are at the top of the stack: inserts the receiver below them
+ * and returns the function to call (see msel_prepare); base gets the
+ * receiver's slot. */
+static const struct ifunc *iface_method_prepare(struct gstate *g, const struct vclosure *c,
+                                                uint32_t nargs, uint32_t *base)
+{
+    *base = g->sp - nargs;
+    push(g, (struct value){0});
+    memmove(&g->stk[*base + 1], &g->stk[*base], nargs * sizeof(struct value));
+    g->stk[*base] = c->caps[0];
+    const struct type_msel *ms = interp_find_method(g->in, c->caps[0].t, (int)c->caps[1].i);
+    return msel_prepare(g, ms, *base);
 }
 
 /* ---- calls ---------------------------------------------------------------------------- */
@@ -600,6 +638,11 @@ void interp_call_value(struct gstate *g, struct value fv, uint32_t nargs)
         interp_panic_rt(g, RTE_ERRORSTRING, "invalid memory address or nil pointer dereference");
     struct vclosure *c = fv.p;
     const struct ifunc *fn = c->fn;
+    if (interp_is_iface_method_value(c)) {
+        fn = iface_method_prepare(g, c, nargs, &base);
+        interp_call_func(g, fn, NULL, base);
+        return;
+    }
     if (fn->decl->recv && c->n == 1) {
         /* A method value: the bound receiver goes first. */
         push(g, (struct value){0});
@@ -637,6 +680,15 @@ static void call_deferred(struct gstate *g, struct vbox *rec, bool panicking)
     struct vclosure *c = fv.p;
     const struct ifunc *fn = c->fn;
     (void)in;
+    if (interp_is_iface_method_value(c)) {
+        uint32_t rbase;
+        fn = iface_method_prepare(g, c, nargs, &rbase); /* may panic: before the mark */
+        g->defer_mark = panicking ? g->npanics : 0;
+        interp_call_func(g, fn, NULL, rbase);
+        g->defer_mark = 0;
+        g->sp = base;
+        return;
+    }
     g->defer_mark = panicking ? g->npanics : 0;
     if (fn->decl->recv && c->n == 1) {
         push(g, (struct value){0});

@@ -236,6 +236,9 @@ const struct type_msel *interp_find_method(struct interp *in, const struct type 
 /* interp_call_method calls method m of receiver value recv (dynamic), with
  * nargs arguments already pushed above the receiver slot at base. */
 void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base);
+/* interp_is_iface_method_value: c is the method value x.M of an interface
+ * x: captures the dynamic value and M's name id (interp.c). */
+bool interp_is_iface_method_value(const struct vclosure *c);
 
 /* interp_pcall calls fv like interp_call_value but catches a panic: returns
  * false and sets *pv to the panic value when the call panicked. */
