@@ -722,8 +722,16 @@ static void run_defers(struct gstate *g, struct frame *fr, bool panicking)
         call_deferred(g, rec, was_panicking);
         if (g->npanics > fr->panic_depth_entry && g->panics[g->npanics - 1].recovered) {
             /* Recovered: this frame returns normally after its remaining
-             * deferred calls. Drop the panics raised during it. */
-            g->npanics = fr->panic_depth_entry;
+             * deferred calls. Drop the panics raised during it; but a
+             * panic that interrupted a Goexit gives way to it again, as in
+             * Go: the Goexit goes on (the frame does not return). */
+            uint32_t keep = fr->panic_depth_entry;
+            for (uint32_t i = keep; i < g->npanics - 1; i++)
+                if (g->panics[i].goexit)
+                    keep = i + 1;
+            g->npanics = keep;
+            if (keep > fr->panic_depth_entry)
+                g->panics[keep - 1].aborted = false;
         }
     }
     (void)panicking;
@@ -796,16 +804,20 @@ static _Noreturn void die(struct gstate *g)
     struct sbuf b = {0};
     struct sbuf first = {0};
     for (uint32_t i = 0; i < g->npanics; i++) {
+        /* Go's printpanics: a Goexit prints nothing, and the line after
+         * it has no tab */
+        if (i > 0 && !g->panics[i - 1].goexit)
+            sbuf_putc(&b, '\t');
+        if (g->panics[i].goexit)
+            continue;
         struct sbuf one = {0};
         sbuf_puts(&one, "panic: ");
         print_panic_value(g, &one, g->panics[i].v);
         if (g->panics[i].recovered)
             sbuf_puts(&one, " [recovered]");
-        if (i > 0)
-            sbuf_putc(&b, '\t');
         sbuf_put(&b, one.s, one.len);
         sbuf_putc(&b, '\n');
-        if (i == 0)
+        if (!first.len)
             sbuf_put(&first, one.s, one.len);
         sbuf_free(&one);
     }
@@ -834,10 +846,18 @@ static _Noreturn void unwind(struct gstate *g, struct frame *from)
             longjmp(*f->jb, 1);
         }
     }
+    if (g->npanics && g->panics[g->npanics - 1].goexit) {
+        /* Goexit ran every deferred call: the goroutine ends (for main,
+         * the runtime lets the others run on, as Go's does) */
+        interp_drain_quit(g);
+        rt_goexit(g->in->rt);
+    }
     die(g);
 }
 
-_Noreturn void interp_panic(struct gstate *g, struct value v)
+/* start_panic pushes a panic (or a Goexit) and unwinds to the innermost
+ * frame with deferred calls. */
+static _Noreturn void start_panic(struct gstate *g, struct value v, bool goexit)
 {
     if (g->npanics == g->cappanics) {
         g->cappanics = g->cappanics ? 2 * g->cappanics : 4;
@@ -848,8 +868,19 @@ _Noreturn void interp_panic(struct gstate *g, struct value v)
     g->panics[g->npanics].v = v;
     g->panics[g->npanics].recovered = false;
     g->panics[g->npanics].aborted = false;
+    g->panics[g->npanics].goexit = goexit;
     g->npanics++;
     unwind(g, g->top);
+}
+
+_Noreturn void interp_panic(struct gstate *g, struct value v)
+{
+    start_panic(g, v, false);
+}
+
+_Noreturn void interp_goexit(struct gstate *g)
+{
+    start_panic(g, (struct value){0}, true);
 }
 
 _Noreturn void interp_panic_str(struct gstate *g, const char *s)
@@ -897,7 +928,7 @@ struct value interp_recover(struct gstate *g)
     if (!f || !f->deferred || !g->npanics)
         return nil;
     struct gpanic *p = &g->panics[g->npanics - 1];
-    if (p->recovered || f->panic_depth_entry != g->npanics)
+    if (p->recovered || p->goexit || f->panic_depth_entry != g->npanics)
         return nil;
     p->recovered = true;
     return p->v;
@@ -921,6 +952,8 @@ bool interp_pcall(struct gstate *g, struct value fv, uint32_t nargs, struct valu
         g->top = saved;
         return true;
     }
+    if (g->panics[g->npanics - 1].goexit)
+        unwind(g, saved); /* Goexit is not the callee's failure: it goes on */
     *pv = g->panics[g->npanics - 1].v;
     g->npanics = fr.panic_depth_entry;
     g->top = saved;

@@ -122,7 +122,7 @@ static void n_gc(struct gstate *g, uint32_t base)
 static void n_goexit(struct gstate *g, uint32_t base)
 {
     (void)base;
-    interp_panic_str(g, "chanlab: runtime.Goexit is not supported");
+    interp_goexit(g);
 }
 
 /* ---- errors and context --------------------------------------------------------------- */
