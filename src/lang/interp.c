@@ -510,13 +510,23 @@ static struct value walk_path(struct gstate *g, struct value v, const struct typ
     return v;
 }
 
-/* interp_call_msel: the receiver (the dynamic value of an interface) is at
+/* panicwrap: Go's panic for a value method called through an interface
+ * whose dynamic value is a nil pointer (the compiler's wrapper method). */
+static _Noreturn void panicwrap(struct gstate *g, const struct ifunc *fn)
+{
+    const struct type *rt = fn->decl->recv_type;
+    const char *tn = rt && rt->kind == T_NAMED ? rt->u.named.name : "?";
+    interp_panic_rt(g, RTE_PLAIN, "value method %s called using nil *%s pointer", fn->display, tn);
+}
+
+/* msel_prepare: the receiver (the dynamic value of an interface) is at
  * g->stk[base], arguments above it. Adjusts the receiver along the method's
- * path and calls it. */
-void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base)
+ * path (panicking as Go when a pointer on the way is nil) and returns the
+ * function to call with it. Calls no Go code. */
+static const struct ifunc *msel_prepare(struct gstate *g, const struct type_msel *m, uint32_t base)
 {
     struct value recv = g->stk[base];
-    if (!m->func) {
+    while (!m->func) {
         /* promoted from an embedded interface: dispatch on its value */
         struct value inner = walk_path(g, recv, m->path, m->npath, false);
         if (!inner.t)
@@ -526,9 +536,8 @@ void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base
         if (!im)
             interp_panic_rt(g, RTE_ERRORSTRING,
                             "invalid memory address or nil pointer dereference");
-        g->stk[base] = inner;
-        interp_call_msel(g, im, base);
-        return;
+        g->stk[base] = recv = inner;
+        m = im;
     }
     const struct ifunc *fn = interp_func(g->in, m->func);
     if (m->npath > 0) {
@@ -547,8 +556,7 @@ void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base
         }
     } else if (m->recv_deref) {
         if (!recv.p)
-            interp_panic_rt(g, RTE_ERRORSTRING,
-                            "invalid memory address or nil pointer dereference");
+            panicwrap(g, fn);
         recv = ptr_load(recv);
     }
     if (fn->decl->recv_type && fn->decl->recv_type->underlying->kind != T_INTERFACE) {
@@ -557,7 +565,37 @@ void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base
             recv = interp_copy(g, recv);
     }
     g->stk[base] = recv;
-    interp_call_func(g, fn, NULL, base);
+    return fn;
+}
+
+void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base)
+{
+    interp_call_func(g, msel_prepare(g, m, base), NULL, base);
+}
+
+/* The method value x.M of an interface x (dynamic value v) is a closure of
+ * two captures: v and M's name id; calling it dispatches as x.M() would, so
+ * a nil pointer in v panics at the call, not when the value is made. fn is
+ * the method v's type has (for names in dumps). */
+bool interp_is_iface_method_value(const struct vclosure *c)
+{
+    const struct ifunc *fn = c->fn;
+    return c->n == 2 && fn->decl->recv;
+}
+
+/* iface_method_prepare: c is an interface's method value whose nargs
+ * arguments are at the top of the stack: inserts the receiver below them
+ * and returns the function to call (see msel_prepare); base gets the
+ * receiver's slot. */
+static const struct ifunc *iface_method_prepare(struct gstate *g, const struct vclosure *c,
+                                                uint32_t nargs, uint32_t *base)
+{
+    *base = g->sp - nargs;
+    push(g, (struct value){0});
+    memmove(&g->stk[*base + 1], &g->stk[*base], nargs * sizeof(struct value));
+    g->stk[*base] = c->caps[0];
+    const struct type_msel *ms = interp_find_method(g->in, c->caps[0].t, (int)c->caps[1].i);
+    return msel_prepare(g, ms, *base);
 }
 
 /* ---- calls ---------------------------------------------------------------------------- */
@@ -681,6 +719,11 @@ void interp_call_value(struct gstate *g, struct value fv, uint32_t nargs)
         interp_panic_rt(g, RTE_ERRORSTRING, "invalid memory address or nil pointer dereference");
     struct vclosure *c = fv.p;
     const struct ifunc *fn = c->fn;
+    if (interp_is_iface_method_value(c)) {
+        fn = iface_method_prepare(g, c, nargs, &base);
+        interp_call_func(g, fn, NULL, base);
+        return;
+    }
     if (fn->decl->recv && c->n == 1) {
         /* A method value: the bound receiver goes first. */
         push(g, (struct value){0});
@@ -718,6 +761,15 @@ static void call_deferred(struct gstate *g, struct vbox *rec, bool panicking)
     struct vclosure *c = fv.p;
     const struct ifunc *fn = c->fn;
     (void)in;
+    if (interp_is_iface_method_value(c)) {
+        uint32_t rbase;
+        fn = iface_method_prepare(g, c, nargs, &rbase); /* may panic: before the mark */
+        g->defer_mark = panicking ? g->npanics : 0;
+        interp_call_func(g, fn, NULL, rbase);
+        g->defer_mark = 0;
+        g->sp = base;
+        return;
+    }
     g->defer_mark = panicking ? g->npanics : 0;
     if (fn->decl->recv && c->n == 1) {
         push(g, (struct value){0});
@@ -751,8 +803,16 @@ static void run_defers(struct gstate *g, struct frame *fr, bool panicking)
         call_deferred(g, rec, was_panicking);
         if (g->npanics > fr->panic_depth_entry && g->panics[g->npanics - 1].recovered) {
             /* Recovered: this frame returns normally after its remaining
-             * deferred calls. Drop the panics raised during it. */
-            g->npanics = fr->panic_depth_entry;
+             * deferred calls. Drop the panics raised during it; but a
+             * panic that interrupted a Goexit gives way to it again, as in
+             * Go: the Goexit goes on (the frame does not return). */
+            uint32_t keep = fr->panic_depth_entry;
+            for (uint32_t i = keep; i < g->npanics - 1; i++)
+                if (g->panics[i].goexit)
+                    keep = i + 1;
+            g->npanics = keep;
+            if (keep > fr->panic_depth_entry)
+                g->panics[keep - 1].aborted = false;
         }
     }
     (void)panicking;
@@ -825,16 +885,20 @@ static _Noreturn void die(struct gstate *g)
     struct sbuf b = {0};
     struct sbuf first = {0};
     for (uint32_t i = 0; i < g->npanics; i++) {
+        /* Go's printpanics: a Goexit prints nothing, and the line after
+         * it has no tab */
+        if (i > 0 && !g->panics[i - 1].goexit)
+            sbuf_putc(&b, '\t');
+        if (g->panics[i].goexit)
+            continue;
         struct sbuf one = {0};
         sbuf_puts(&one, "panic: ");
         print_panic_value(g, &one, g->panics[i].v);
         if (g->panics[i].recovered)
             sbuf_puts(&one, " [recovered]");
-        if (i > 0)
-            sbuf_putc(&b, '\t');
         sbuf_put(&b, one.s, one.len);
         sbuf_putc(&b, '\n');
-        if (i == 0)
+        if (!first.len)
             sbuf_put(&first, one.s, one.len);
         sbuf_free(&one);
     }
@@ -863,10 +927,18 @@ static _Noreturn void unwind(struct gstate *g, struct frame *from)
             longjmp(*f->jb, 1);
         }
     }
+    if (g->npanics && g->panics[g->npanics - 1].goexit) {
+        /* Goexit ran every deferred call: the goroutine ends (for main,
+         * the runtime lets the others run on, as Go's does) */
+        interp_drain_quit(g);
+        rt_goexit(g->in->rt);
+    }
     die(g);
 }
 
-_Noreturn void interp_panic(struct gstate *g, struct value v)
+/* start_panic pushes a panic (or a Goexit) and unwinds to the innermost
+ * frame with deferred calls. */
+static _Noreturn void start_panic(struct gstate *g, struct value v, bool goexit)
 {
     if (g->npanics == g->cappanics) {
         g->cappanics = g->cappanics ? 2 * g->cappanics : 4;
@@ -877,8 +949,19 @@ _Noreturn void interp_panic(struct gstate *g, struct value v)
     g->panics[g->npanics].v = v;
     g->panics[g->npanics].recovered = false;
     g->panics[g->npanics].aborted = false;
+    g->panics[g->npanics].goexit = goexit;
     g->npanics++;
     unwind(g, g->top);
+}
+
+_Noreturn void interp_panic(struct gstate *g, struct value v)
+{
+    start_panic(g, v, false);
+}
+
+_Noreturn void interp_goexit(struct gstate *g)
+{
+    start_panic(g, (struct value){0}, true);
 }
 
 _Noreturn void interp_panic_str(struct gstate *g, const char *s)
@@ -926,7 +1009,7 @@ struct value interp_recover(struct gstate *g)
     if (!f || !f->deferred || !g->npanics)
         return nil;
     struct gpanic *p = &g->panics[g->npanics - 1];
-    if (p->recovered || f->panic_depth_entry != g->npanics)
+    if (p->recovered || p->goexit || f->panic_depth_entry != g->npanics)
         return nil;
     p->recovered = true;
     return p->v;
@@ -956,6 +1039,8 @@ static bool pcall(struct gstate *g, uint32_t base, const struct type_msel *m, st
         g->top = saved;
         return true;
     }
+    if (g->panics[g->npanics - 1].goexit)
+        unwind(g, saved); /* Goexit is not the callee's failure: it goes on */
     *pv = g->panics[g->npanics - 1].v;
     g->npanics = fr.panic_depth_entry;
     g->top = saved;

@@ -73,11 +73,14 @@ struct frame {
     uint32_t line_site_line;
 };
 
-/* A panic in progress. */
+/* A panic in progress, or runtime.Goexit: the same unwinding through the
+ * deferred calls, but recover() returns nil while it is on top, and when
+ * it reaches the goroutine's entry the goroutine ends instead of the run. */
 struct gpanic {
     struct value v;
     bool recovered;
     bool aborted; /* a later panic started while this one ran defers */
+    bool goexit;  /* runtime.Goexit, not a panic (v is nil) */
 };
 
 /* Per-goroutine interpreter state; the runtime's host data of the G. */
@@ -208,6 +211,9 @@ _Noreturn void interp_panic_rt(struct gstate *g, enum rterr_kind kind, const cha
     __attribute__((format(printf, 3, 4)));
 /* interp_panic_str panics with a Go string value. */
 _Noreturn void interp_panic_str(struct gstate *g, const char *s);
+/* interp_goexit is runtime.Goexit: runs the goroutine's deferred calls,
+ * then ends it (see struct gpanic); does not return. */
+_Noreturn void interp_goexit(struct gstate *g);
 /* interp_fatal ends the run with "fatal error: text". */
 _Noreturn void interp_fatal(struct gstate *g, const char *text);
 /* interp_oom ends the run: the heap limit was reached. */
@@ -244,6 +250,9 @@ void interp_call_msel(struct gstate *g, const struct type_msel *m, uint32_t base
  * promoted methods). The wrapper belongs to the interpreter. */
 struct value interp_method_expr(struct interp *in, const struct type *recv, int name_id,
                                 const struct type *ft);
+/* interp_is_iface_method_value: c is the method value x.M of an interface
+ * x: captures the dynamic value and M's name id (interp.c). */
+bool interp_is_iface_method_value(const struct vclosure *c);
 
 /* interp_pcall calls fv like interp_call_value but catches a panic: returns
  * false and sets *pv to the panic value when the call panicked. */

@@ -1945,16 +1945,25 @@ static struct value eval_selector(struct gstate *g, const struct ast_expr *e)
         if (!x.t)
             interp_panic_rt(g, RTE_ERRORSTRING, NILDEREF);
         const struct type_msel *ms = interp_find_method(g->in, x.t, e->u.sel.method->name_id);
-        push(g, x);
-        uint32_t base = g->sp - 1;
-        /* adjust the receiver as a call would, then bind it */
-        struct value recv = x;
-        if (ms->recv_deref && ms->npath == 0) {
-            deref_check(g, recv);
-            recv = ptr_load(recv);
+        while (!ms->func) {
+            /* promoted from an embedded interface: bind its value now */
+            push(g, x);
+            for (int i = 0; i < ms->npath; i++)
+                x = sel_step(g, x, &ms->path[i]);
+            g->sp--;
+            if (!x.t)
+                interp_panic_rt(g, RTE_ERRORSTRING, NILDEREF);
+            ms = interp_find_method(g->in, x.t, e->u.sel.method->name_id);
         }
-        struct value m = bind_method(g, interp_copy(g, recv), ms->func, e->type);
-        g->sp = base;
+        /* bind the dynamic value as it is (a copy when it is a struct):
+         * the call walks to the receiver (interp_is_iface_method_value) */
+        push(g, interp_copy(g, x));
+        struct vclosure *c = interp_alloc(g, GC_CLOSURE, sizeof *c + 2 * sizeof(struct value));
+        c->fn = interp_func(g->in, ms->func);
+        c->n = 2;
+        c->caps[0] = pop(g);
+        c->caps[1] = value_int(g->in->ty.t_int, e->u.sel.method->name_id);
+        struct value m = {.p = c, .t = e->type};
         return m;
     }
     case SELX_METHOD_EXPR:

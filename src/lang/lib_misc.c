@@ -100,11 +100,13 @@ static void n_stack(struct gstate *g, uint32_t base)
 {
     struct value buf = g->stk[base];
     bool all = g->stk[base + 1].i != 0;
+    /* Go's trace starts at Stack's caller: hide this native's own frame */
+    struct frame *self = g->top;
+    g->top = self->up;
     char *dump = rt_dump_new(g->in->rt, all ? NULL : g->g);
+    g->top = self;
     uint32_t n = slice_len(buf);
-    size_t len = dump ? strlen(dump) : 0;
-    if (len && dump[len - 1] == '\n')
-        len--;
+    size_t len = dump ? strlen(dump) : 0; /* ends with a newline, as Go's */
     if (len < n)
         n = (uint32_t)len;
     for (uint32_t i = 0; i < n; i++)
@@ -122,7 +124,7 @@ static void n_gc(struct gstate *g, uint32_t base)
 static void n_goexit(struct gstate *g, uint32_t base)
 {
     (void)base;
-    interp_panic_str(g, "chanlab: runtime.Goexit is not supported");
+    interp_goexit(g);
 }
 
 /* ---- errors and context --------------------------------------------------------------- */
