@@ -11,13 +11,6 @@ import (
 // deferred call can be recovered and the Goexit then goes on; a Goexit
 // from a deferred call during a panic ends the goroutine too.
 
-type S struct{}
-
-func (S) String() string {
-	runtime.Goexit()
-	return "unreachable"
-}
-
 func inner(wg *sync.WaitGroup) {
 	defer fmt.Println("inner deferred, recover:", recover())
 	defer func() { fmt.Println("inner recover:", recover()) }()
@@ -58,13 +51,6 @@ func main() {
 	}()
 	wg.Wait()
 
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		fmt.Println(S{})
-		fmt.Println("unreachable")
-	}()
-	wg.Wait()
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 }
 
