@@ -23,6 +23,7 @@ struct pf {
     int wid, prec;
     bool erroring;  /* printing a complaint: no methods */
     bool panicking; /* printing the value a String/Error method panicked with */
+    bool wrap_errs; /* Errorf: %w takes an error */
 };
 
 static void clear_flags(struct pf *p)
@@ -802,6 +803,14 @@ static void print_arg(struct pf *p, struct value v, char verb)
         }
         return;
     }
+    if (verb == 'w') {
+        /* %w is Errorf's, and only for an error; anything else complains. */
+        if (!p->wrap_errs || !p->hk || !p->hk->has_method(p->hk->ud, v.t, FMT_ERROR)) {
+            bad_verb(p, v, 'w');
+            return;
+        }
+        verb = 'v';
+    }
     if (verb == 'T') {
         struct sbuf t = {0};
         type_string(v.t, &t);
@@ -831,46 +840,104 @@ static void print_arg(struct pf *p, struct value v, char verb)
 
 /* ---- Printf ----------------------------------------------------------------- */
 
+/* Printf's directive parser, after Go's doPrintf: flags, an optional
+ * argument index [n] before the width, the precision and the verb, widths
+ * and precisions from arguments (*), and the complaints %!v(MISSING),
+ * %!v(BADINDEX), %!(BADWIDTH), %!(BADPREC), %!(NOVERB), %!(EXTRA ...). */
+
+static bool too_large(int64_t x)
+{
+    return x > 1000000 || x < -1000000;
+}
+
+/* parse_num reads decimal digits at s[*i..end); false when there are none.
+ * A number over a million gives false and moves *i to end, as Go does. */
 static bool parse_num(const char *s, size_t end, size_t *i, int *out)
 {
-    if (*i >= end || s[*i] < '0' || s[*i] > '9')
-        return false;
-    int n = 0;
-    while (*i < end && s[*i] >= '0' && s[*i] <= '9') {
-        if (n > 1000000)
+    int64_t n = 0;
+    bool any = false;
+    *out = 0;
+    for (; *i < end && s[*i] >= '0' && s[*i] <= '9'; (*i)++) {
+        if (too_large(n)) {
+            *i = end;
             return false;
+        }
         n = n * 10 + (s[*i] - '0');
-        (*i)++;
+        any = true;
     }
-    *out = n;
-    return true;
+    *out = (int)n;
+    return any;
 }
 
+/* int_from_arg takes args[*argn] as a width or precision: an integer of any
+ * kind within a million. *argn advances when there is an argument. */
 static bool int_from_arg(const struct value *args, size_t nargs, size_t *argn, int *out)
 {
+    *out = 0;
     if (*argn >= nargs)
         return false;
-    struct value a = args[*argn];
-    (*argn)++;
+    struct value a = args[(*argn)++];
     if (!a.t || !is_int_kind(type_ukind(a.t)))
         return false;
-    int64_t n = a.i;
-    if (is_unsigned_kind(type_ukind(a.t)) && a.u > 1000000)
+    if (is_unsigned_kind(type_ukind(a.t)) ? a.u > 1000000 : too_large(a.i))
         return false;
-    if (n > 1000000 || n < -1000000)
-        return false;
-    *out = (int)n;
+    *out = (int)a.i;
     return true;
 }
 
-void fmt_sprintf(struct sbuf *out, const struct fmt_hooks *hk, const char *format, size_t end,
-                 const struct value *args, size_t nargs)
+struct printf_state {
+    size_t argn;      /* next argument */
+    bool reordered;   /* an index [n] was seen */
+    bool good_argnum; /* the current directive's indexes were valid */
+    size_t wrapped[64];
+    int nwrapped; /* arguments consumed by %w (Errorf) */
+};
+
+/* arg_number reads an index "[n]" at format[*i], if any: it sets the next
+ * argument and returns true when n is well formed (even if out of range,
+ * which clears good_argnum). */
+static bool arg_number(struct printf_state *st, const char *format, size_t end, size_t *i,
+                       size_t nargs)
 {
-    struct pf pp = {.b = out, .hk = hk};
+    if (*i >= end || format[*i] != '[')
+        return false;
+    st->reordered = true;
+    size_t close = *i + 1;
+    while (close < end && format[close] != ']')
+        close++;
+    if (end - *i < 3 || close >= end) {
+        (*i)++;
+        st->good_argnum = false;
+        return false;
+    }
+    size_t j = *i + 1;
+    int idx;
+    bool ok = parse_num(format, close, &j, &idx) && j == close;
+    *i = close + 1;
+    if (ok && idx >= 1 && (size_t)idx - 1 < nargs) {
+        st->argn = (size_t)idx - 1;
+        return true;
+    }
+    st->good_argnum = false;
+    return ok;
+}
+
+static void complain(struct sbuf *out, int32_t verb, const char *what)
+{
+    char vb[4];
+    sbuf_puts(out, "%!");
+    sbuf_put(out, vb, (size_t)sc_encode_rune(vb, verb));
+    sbuf_puts(out, what);
+}
+
+static void do_printf(struct sbuf *out, const struct fmt_hooks *hk, const char *format, size_t end,
+                      const struct value *args, size_t nargs, bool wrap, struct printf_state *st)
+{
+    struct pf pp = {.b = out, .hk = hk, .wrap_errs = wrap};
     struct pf *p = &pp;
-    size_t argn = 0;
-    bool reordered = false;
+    memset(st, 0, sizeof *st);
     for (size_t i = 0; i < end;) {
+        st->good_argnum = true;
         size_t lasti = i;
         while (i < end && format[i] != '%')
             i++;
@@ -896,88 +963,76 @@ void fmt_sprintf(struct sbuf *out, const struct fmt_hooks *hk, const char *forma
             else
                 break;
         }
-        /* argument index [n] */
-        if (i < end && format[i] == '[') {
-            size_t j = i + 1;
-            int idx;
-            if (parse_num(format, end, &j, &idx) && j < end && format[j] == ']' && idx >= 1) {
-                argn = (size_t)idx - 1;
-                reordered = true;
-                i = j + 1;
-            }
-        }
+        bool after_index = arg_number(st, format, end, &i, nargs);
         if (i < end && format[i] == '*') {
             i++;
-            if (!int_from_arg(args, nargs, &argn, &p->wid)) {
+            p->wid_present = int_from_arg(args, nargs, &st->argn, &p->wid);
+            if (!p->wid_present)
                 sbuf_puts(out, "%!(BADWIDTH)");
-            } else {
-                p->wid_present = true;
-                if (p->wid < 0) {
-                    p->minus = true;
-                    p->zero = false;
-                    p->wid = -p->wid;
-                }
+            if (p->wid < 0) {
+                p->minus = true;
+                p->zero = false;
+                p->wid = -p->wid;
             }
+            after_index = false;
         } else {
             p->wid_present = parse_num(format, end, &i, &p->wid);
+            if (after_index && p->wid_present)
+                st->good_argnum = false; /* "%[3]2d" */
         }
-        if (i + 1 <= end && i < end && format[i] == '.') {
+        if (i + 1 < end && format[i] == '.') {
             i++;
+            if (after_index)
+                st->good_argnum = false; /* "%[3].2d" */
+            after_index = arg_number(st, format, end, &i, nargs);
             if (i < end && format[i] == '*') {
                 i++;
-                if (!int_from_arg(args, nargs, &argn, &p->prec)) {
-                    sbuf_puts(out, "%!(BADPREC)");
-                } else {
-                    p->prec_present = true;
-                    if (p->prec < 0) {
-                        p->prec = 0;
-                        p->prec_present = false;
-                    }
-                }
-            } else {
-                p->prec_present = true;
-                if (!parse_num(format, end, &i, &p->prec))
+                p->prec_present = int_from_arg(args, nargs, &st->argn, &p->prec);
+                if (p->prec < 0) {
                     p->prec = 0;
+                    p->prec_present = false;
+                }
+                if (!p->prec_present)
+                    sbuf_puts(out, "%!(BADPREC)");
+                after_index = false;
+            } else {
+                parse_num(format, end, &i, &p->prec);
+                p->prec_present = true;
             }
         }
+        if (!after_index)
+            after_index = arg_number(st, format, end, &i, nargs);
         if (i >= end) {
             sbuf_puts(out, "%!(NOVERB)");
             break;
         }
         int32_t verb;
-        int w = sc_decode_rune(format + i, end - i, &verb);
-        i += (size_t)w;
-        char vc = verb < 0x80 ? (char)verb : '?';
+        i += (size_t)sc_decode_rune(format + i, end - i, &verb);
         if (verb == '%') {
             sbuf_putc(out, '%');
             continue;
         }
-        if (argn >= nargs) {
-            sbuf_puts(out, "%!");
-            char vb[4];
-            sbuf_put(out, vb, (size_t)sc_encode_rune(vb, verb));
-            sbuf_puts(out, "(MISSING)");
+        if (!st->good_argnum) {
+            complain(out, verb, "(BADINDEX)");
             continue;
         }
-        if (verb == 'w')
-            vc = 'v';
-        if (vc == 'v') {
-            if (p->sharp) {
-                p->sharp = false;
-                p->sharp_v = true;
-            }
-            if (p->plus) {
-                p->plus = false;
-                p->plus_v = true;
-            }
+        if (st->argn >= nargs) {
+            complain(out, verb, "(MISSING)");
+            continue;
         }
-        struct value a = args[argn++];
+        if (verb == 'w' && st->nwrapped < 64)
+            st->wrapped[st->nwrapped++] = st->argn;
+        if (verb == 'v' || verb == 'w') {
+            p->sharp_v = p->sharp;
+            p->sharp = false;
+            p->plus_v = p->plus;
+            p->plus = false;
+        }
+        struct value a = args[st->argn++];
         if (verb >= 0x80) {
+            /* No verb is outside ASCII: the complaint, with the value. */
             p->erroring = true;
-            sbuf_puts(out, "%!");
-            char vb[4];
-            sbuf_put(out, vb, (size_t)sc_encode_rune(vb, verb));
-            sbuf_putc(out, '(');
+            complain(out, verb, "(");
             if (a.t) {
                 type_string(a.t, out);
                 sbuf_putc(out, '=');
@@ -989,13 +1044,13 @@ void fmt_sprintf(struct sbuf *out, const struct fmt_hooks *hk, const char *forma
             p->erroring = false;
             continue;
         }
-        print_arg(p, a, vc);
+        print_arg(p, a, (char)verb);
     }
-    if (!reordered && argn < nargs) {
+    if (!st->reordered && st->argn < nargs) {
         clear_flags(p);
         sbuf_puts(out, "%!(EXTRA ");
-        for (size_t k = argn; k < nargs; k++) {
-            if (k > argn)
+        for (size_t k = st->argn; k < nargs; k++) {
+            if (k > st->argn)
                 sbuf_puts(out, ", ");
             if (!args[k].t) {
                 sbuf_puts(out, "<nil>");
@@ -1007,6 +1062,13 @@ void fmt_sprintf(struct sbuf *out, const struct fmt_hooks *hk, const char *forma
         }
         sbuf_putc(out, ')');
     }
+}
+
+void fmt_sprintf(struct sbuf *out, const struct fmt_hooks *hk, const char *format, size_t end,
+                 const struct value *args, size_t nargs)
+{
+    struct printf_state st;
+    do_printf(out, hk, format, end, args, nargs, false, &st);
 }
 
 void fmt_sprint(struct sbuf *out, const struct fmt_hooks *hk, const struct value *args,
@@ -1098,74 +1160,46 @@ static void n_sprintln(struct gstate *g, uint32_t base)
     finish_string(g, base, &b);
 }
 
-/* wrapIndexes(format, nargs) []int: the argument index each %w consumes. */
-static void n_wrap_indexes(struct gstate *g, uint32_t base)
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* errorf(format, a...) (string, []int): Errorf's text, with %w allowed,
+ * and the indexes of the arguments %w consumed (sorted when the format
+ * used explicit indexes, as Go sorts them). */
+static void n_errorf(struct gstate *g, uint32_t base)
 {
     struct interp *in = g->in;
+    size_t n;
+    struct value *a = args_of(g, base + 1, &n);
+    struct fmt_hooks hk = interp_fmt_hooks(g);
+    struct sbuf b = {0};
     struct value f = g->stk[base];
-    int64_t nargs = g->stk[base + 1].i;
-    const char *s = str_ptr(f);
-    size_t len = str_len(f);
-    int64_t idx[64];
-    int found = 0;
-    int64_t argn = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] != '%')
-            continue;
-        i++;
-        while (i < len && strchr("#0+- ", s[i]))
-            i++;
-        if (i < len && s[i] == '[') {
-            size_t j = i + 1;
-            int64_t k = 0;
-            while (j < len && s[j] >= '0' && s[j] <= '9')
-                k = k * 10 + (s[j++] - '0');
-            if (j < len && s[j] == ']' && k >= 1) {
-                argn = k - 1;
-                i = j + 1;
-            }
-        }
-        if (i < len && s[i] == '*') {
-            argn++;
-            i++;
-        } else {
-            while (i < len && s[i] >= '0' && s[i] <= '9')
-                i++;
-        }
-        if (i < len && s[i] == '.') {
-            i++;
-            if (i < len && s[i] == '*') {
-                argn++;
-                i++;
-            } else {
-                while (i < len && s[i] >= '0' && s[i] <= '9')
-                    i++;
-            }
-        }
-        if (i >= len)
-            break;
-        if (s[i] == '%')
-            continue;
-        if (s[i] == 'w' && argn < nargs && found < 64)
-            idx[found++] = argn;
-        argn++;
-    }
+    struct printf_state st;
+    do_printf(&b, &hk, str_ptr(f), str_len(f), a, n, true, &st);
+    free(a);
+    finish_string(g, base, &b);
+    if (st.reordered)
+        qsort(st.wrapped, (size_t)st.nwrapped, sizeof st.wrapped[0], cmp_size);
+    int found = st.nwrapped;
     struct vbox *arr = interp_box(g, (uint32_t)found);
     for (int i = 0; i < found; i++) {
-        arr->v[i].i = idx[i];
+        arr->v[i].i = (int64_t)st.wrapped[i];
         arr->v[i].t = in->ty.t_int;
     }
-    g->stk[base] = (struct value){.p = arr, .t = in->ty.t_internal};
+    g->stk[base + 1] = (struct value){.p = arr, .t = in->ty.t_internal};
     struct vslice *sl = interp_alloc(g, GC_SLICE, sizeof *sl);
-    sl->arr = arr;
+    sl->arr = g->stk[base + 1].p;
     sl->len = sl->cap = (uint32_t)found;
-    g->stk[base] = (struct value){.p = found ? sl : NULL, .t = in->ty.t_ints};
+    g->stk[base + 1] = (struct value){.p = found ? sl : NULL, .t = in->ty.t_ints};
 }
 
 const struct native_entry lib_fmt_natives[] = {
     {"fmt.Sprintf", n_sprintf},
     {"fmt.Sprint", n_sprint},
     {"fmt.Sprintln", n_sprintln},
-    {"fmt.wrapIndexes", n_wrap_indexes},
+    {"fmt.errorf", n_errorf},
     {NULL, NULL},
 };

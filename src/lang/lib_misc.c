@@ -3,6 +3,7 @@
 #include "interp.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,11 +193,43 @@ static void n_type_name(struct gstate *g, uint32_t base)
 
 /* ---- sort ------------------------------------------------------------------------------- */
 
+/* swapper_panic panics as reflect.Swapper does for a value that is not a
+ * slice: "reflect: call of Swapper on KIND Value" (reflect's kind names),
+ * or "... on zero Value" for nil. */
+static _Noreturn void swapper_panic(struct gstate *g, const struct type *t)
+{
+    static const char *const basic[] = {
+        [T_BOOL] = "bool",       [T_INT] = "int",         [T_INT8] = "int8",
+        [T_INT16] = "int16",     [T_INT32] = "int32",     [T_INT64] = "int64",
+        [T_UINT] = "uint",       [T_UINT8] = "uint8",     [T_UINT16] = "uint16",
+        [T_UINT32] = "uint32",   [T_UINT64] = "uint64",   [T_UINTPTR] = "uintptr",
+        [T_FLOAT32] = "float32", [T_FLOAT64] = "float64", [T_STRING] = "string",
+    };
+    const char *kind = "zero";
+    if (t) {
+        switch (t->underlying->kind) {
+        case T_ARRAY: kind = "array"; break;
+        case T_CHAN: kind = "chan"; break;
+        case T_FUNC: kind = "func"; break;
+        case T_MAP: kind = "map"; break;
+        case T_POINTER: kind = "ptr"; break;
+        case T_STRUCT: kind = "struct"; break;
+        default:
+            if (t->underlying->kind <= T_STRING && basic[t->underlying->kind])
+                kind = basic[t->underlying->kind];
+            break;
+        }
+    }
+    char msg[80];
+    snprintf(msg, sizeof msg, "reflect: call of Swapper on %s Value", kind);
+    interp_panic_str(g, msg);
+}
+
 static void n_len_of(struct gstate *g, uint32_t base)
 {
     struct value x = g->stk[base];
     if (!x.t || x.t->underlying->kind != T_SLICE)
-        interp_panic_str(g, "reflect: call of Swapper on non-slice value");
+        swapper_panic(g, x.t);
     g->stk[base] = value_int(g->in->ty.t_int, slice_len(x));
 }
 

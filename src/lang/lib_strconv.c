@@ -492,31 +492,25 @@ size_t sc_rune_count(const char *s, size_t n)
     return count;
 }
 
+#include "isprint_table.h"
+
 bool sc_is_print(int32_t r)
 {
-    /* Go's unicode.IsPrint for the ranges programs meet: ASCII graphic and
-     * space, Latin-1 graphic, and the rest of the BMP and planes 1-3 except
-     * controls, format characters and separators listed here. */
-    if (r < 0x20 || r == 0x7F)
-        return false;
-    if (r < 0x7F)
-        return true;
-    if (r < 0xA0 || r == 0xAD)
-        return false;
-    if (r >= 0xD800 && r <= 0xDFFF)
-        return false;
-    if (r == 0x2028 || r == 0x2029 || (r >= 0x200B && r <= 0x200F) ||
-        (r >= 0x202A && r <= 0x202E) || (r >= 0x2060 && r <= 0x206F) || r == 0xFEFF)
-        return false;
-    if (r == 0x2000 || (r > 0x2000 && r <= 0x200A) || r == 0x3000 || r == 0x1680 || r == 0x205F)
-        return false; /* spaces other than U+0020 are not printable for strconv */
-    if ((r & 0xFFFE) == 0xFFFE || (r >= 0xFDD0 && r <= 0xFDEF))
-        return false;
-    if (r >= 0xE000 && r <= 0xF8FF)
-        return false; /* private use */
-    if (r > 0x10FFFF || (r >= 0xF0000))
-        return false;
-    return true;
+    /* Go's strconv.IsPrint: ASCII graphic characters and space, and above
+     * U+007F the ranges of the table (letters, marks, numbers, punctuation
+     * and symbols; no other spaces, controls or unassigned code points). */
+    if (r < 0x80)
+        return r >= 0x20 && r < 0x7F;
+    size_t lo = 0, hi = sizeof sc_print_ranges / sizeof sc_print_ranges[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uint32_t)r > sc_print_ranges[mid][1])
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sizeof sc_print_ranges / sizeof sc_print_ranges[0] &&
+           (uint32_t)r >= sc_print_ranges[lo][0];
 }
 
 /* ---- quoting ------------------------------------------------------------- */
@@ -624,16 +618,52 @@ static int digit_val(char c)
     return 99;
 }
 
+/* underscore_ok: Go's rule for digit separators (base-0 integers and all
+ * floats): each '_' must sit between two digits, or between a base prefix
+ * and a digit. */
+static bool underscore_ok(const char *s, size_t n)
+{
+    char saw = '^'; /* ^ start, 0 digit or prefix, _ underscore, ! other */
+    size_t i = 0;
+    if (n >= 1 && (s[0] == '-' || s[0] == '+')) {
+        s++;
+        n--;
+    }
+    bool hex = false;
+    if (n >= 2 && s[0] == '0' && strchr("bBoOxX", s[1])) {
+        i = 2;
+        saw = '0';
+        hex = s[1] == 'x' || s[1] == 'X';
+    }
+    for (; i < n; i++) {
+        char c = s[i];
+        if ((c >= '0' && c <= '9') || (hex && strchr("abcdefABCDEF", c))) {
+            saw = '0';
+            continue;
+        }
+        if (c == '_') {
+            if (saw != '0')
+                return false;
+            saw = '_';
+            continue;
+        }
+        if (saw == '_')
+            return false;
+        saw = '!';
+    }
+    return saw != '_';
+}
+
 int sc_parse_uint(const char *s, size_t n, int base, int bits, uint64_t *out)
 {
     *out = 0;
     if (n == 0)
         return 1;
-    size_t i = 0;
-    bool underscores = false;
-    if (base == 0) {
+    const char *s0 = s;
+    size_t n0 = n, i = 0;
+    bool base0 = base == 0;
+    if (base0) {
         base = 10;
-        underscores = true;
         if (s[0] == '0') {
             if (n >= 3 && (s[1] == 'x' || s[1] == 'X')) {
                 base = 16;
@@ -654,30 +684,26 @@ int sc_parse_uint(const char *s, size_t n, int base, int bits, uint64_t *out)
         return 1;
     uint64_t max = bits >= 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1;
     uint64_t v = 0;
-    bool range = false, any = i > 0 && base == 8;
+    bool underscores = false;
+    /* As Go's ParseUint: a bad digit is a syntax error, and overflow is a
+     * range error at once, whatever follows. */
     for (; i < n; i++) {
-        if (s[i] == '_' && underscores)
+        if (s[i] == '_' && base0) {
+            underscores = true;
             continue;
+        }
         int d = digit_val(s[i]);
         if (d >= base)
             return 1;
-        any = true;
-        if (range)
-            continue;
-        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) {
-            range = true;
-            continue;
+        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base ||
+            v * (uint64_t)base + (uint64_t)d > max) {
+            *out = max;
+            return 2;
         }
         v = v * (uint64_t)base + (uint64_t)d;
-        if (v > max)
-            range = true;
     }
-    if (!any)
+    if (underscores && !underscore_ok(s0, n0))
         return 1;
-    if (range) {
-        *out = max;
-        return 2;
-    }
     *out = v;
     return 0;
 }
@@ -694,7 +720,7 @@ int sc_parse_int(const char *s, size_t n, int base, int bits, int64_t *out)
         n--;
     }
     uint64_t u;
-    int rc = sc_parse_uint(s, n, base, 64, &u);
+    int rc = sc_parse_uint(s, n, base, bits, &u);
     if (rc == 1)
         return 1;
     uint64_t cutoff = (uint64_t)1 << (bits - 1);
@@ -706,17 +732,9 @@ int sc_parse_int(const char *s, size_t n, int base, int bits, int64_t *out)
     return 0;
 }
 
-int sc_parse_float(const char *s, size_t n, int bits, double *out)
+/* parse_float_text parses NUL-terminated text without underscores. */
+static int parse_float_text(const char *tmp, int bits, double *out)
 {
-    char tmp[128];
-    *out = 0;
-    if (n == 0 || n >= sizeof tmp)
-        return 1;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != '_')
-            tmp[k++] = s[i];
-    tmp[k] = 0;
     const char *p = tmp;
     if (*p == '+' || *p == '-')
         p++;
@@ -724,13 +742,16 @@ int sc_parse_float(const char *s, size_t n, int bits, double *out)
         *out = tmp[0] == '-' ? -INFINITY : INFINITY;
         return 0;
     }
-    if (strcasecmp(p, "nan") == 0) {
+    if (p == tmp && strcasecmp(p, "nan") == 0) {
         *out = NAN;
         return 0;
     }
     for (const char *q = p; *q; q++)
         if (!strchr("0123456789.eE+-xXpPabcdefABCDEF", *q))
             return 1;
+    /* A hexadecimal mantissa needs its p exponent in Go (C's does not). */
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && !strpbrk(p, "pP"))
+        return 1;
     errno = 0;
     char *end;
     double v = bits == 32 ? (double)strtof(tmp, &end) : strtod(tmp, &end);
@@ -740,4 +761,22 @@ int sc_parse_float(const char *s, size_t n, int bits, double *out)
     if (errno == ERANGE && isinf(v))
         return 2;
     return 0;
+}
+
+int sc_parse_float(const char *s, size_t n, int bits, double *out)
+{
+    *out = 0;
+    if (n == 0)
+        return 1;
+    if (memchr(s, '_', n) && !underscore_ok(s, n))
+        return 1;
+    char *tmp = lv_malloc(n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '_')
+            tmp[k++] = s[i];
+    tmp[k] = 0;
+    int rc = parse_float_text(tmp, bits, out);
+    free(tmp);
+    return rc;
 }

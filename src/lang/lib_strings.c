@@ -90,16 +90,95 @@ static void n_repeat(struct gstate *g, uint32_t base)
     sbuf_free(&b);
 }
 
+/* rune_case maps r to upper or lower case as unicode.ToUpper/ToLower do for
+ * ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic; other runes are
+ * returned unchanged (a known gap for the rarer scripts). */
+static int32_t rune_case(int32_t r, bool upper)
+{
+    if (r < 0x80) {
+        if (upper && r >= 'a' && r <= 'z')
+            return r - 32;
+        if (!upper && r >= 'A' && r <= 'Z')
+            return r + 32;
+        return r;
+    }
+    if (upper) {
+        if (r == 0xB5)
+            return 0x39C;
+        if (r == 0xFF)
+            return 0x178;
+        if (r >= 0xE0 && r <= 0xFE && r != 0xF7)
+            return r - 32;
+        if (r == 0x131)
+            return 'I';
+        if (r == 0x17F)
+            return 'S';
+        if (((r >= 0x100 && r <= 0x137) || (r >= 0x14A && r <= 0x177)) && (r & 1))
+            return r - 1;
+        if (((r >= 0x139 && r <= 0x148) || (r >= 0x179 && r <= 0x17E)) && !(r & 1))
+            return r - 1;
+        if (r == 0x3AC)
+            return 0x386;
+        if (r >= 0x3AD && r <= 0x3AF)
+            return r - 37;
+        if (r == 0x3CC)
+            return 0x38C;
+        if (r == 0x3CD || r == 0x3CE)
+            return r - 63;
+        if (r == 0x3C2)
+            return 0x3A3;
+        if (r >= 0x3B1 && r <= 0x3CB)
+            return r - 32;
+        if (r >= 0x430 && r <= 0x44F)
+            return r - 32;
+        if (r >= 0x450 && r <= 0x45F)
+            return r - 80;
+        return r;
+    }
+    if (r >= 0xC0 && r <= 0xDE && r != 0xD7)
+        return r + 32;
+    if (r == 0x130)
+        return 'i';
+    if (r == 0x178)
+        return 0xFF;
+    if (((r >= 0x100 && r <= 0x137) || (r >= 0x14A && r <= 0x177)) && !(r & 1))
+        return r + 1;
+    if (((r >= 0x139 && r <= 0x148) || (r >= 0x179 && r <= 0x17E)) && (r & 1))
+        return r + 1;
+    if (r == 0x386)
+        return 0x3AC;
+    if (r >= 0x388 && r <= 0x38A)
+        return r + 37;
+    if (r == 0x38C)
+        return 0x3CC;
+    if (r == 0x38E || r == 0x38F)
+        return r + 63;
+    if ((r >= 0x391 && r <= 0x3A1) || (r >= 0x3A3 && r <= 0x3AB))
+        return r + 32;
+    if (r >= 0x410 && r <= 0x42F)
+        return r + 32;
+    if (r >= 0x400 && r <= 0x40F)
+        return r + 80;
+    return r;
+}
+
+/* map_case: strings.ToUpper / ToLower. Like Go's (strings.Map underneath),
+ * a string with non-ASCII bytes is decoded rune by rune, so invalid UTF-8
+ * comes out as U+FFFD. */
 static void map_case(struct gstate *g, uint32_t base, bool upper)
 {
     struct value s = g->stk[base];
     size_t n = str_len(s);
-    char *buf = lv_malloc(n + 1);
     const char *p = str_ptr(s);
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (char)(upper ? toupper((unsigned char)p[i]) : tolower((unsigned char)p[i]));
-    ret_str(g, base, buf, n);
-    free(buf);
+    struct sbuf b = {0};
+    for (size_t i = 0; i < n;) {
+        int32_t r;
+        i += (size_t)sc_decode_rune(p + i, n - i, &r);
+        char enc[4];
+        sbuf_put(&b, enc, (size_t)sc_encode_rune(enc, rune_case(r, upper)));
+    }
+    ret_str(g, base, b.s ? b.s : "", b.len);
+    sbuf_free(&b);
 }
 
 static void n_to_upper(struct gstate *g, uint32_t base)
@@ -202,27 +281,54 @@ static void n_replace(struct gstate *g, uint32_t base)
     sbuf_free(&b);
 }
 
+/* EqualFold: equal under simple case folding, rune by rune (invalid bytes
+ * read as U+FFFD), with rune_case's coverage. */
 static void n_equal_fold(struct gstate *g, uint32_t base)
 {
     struct value a = g->stk[base], b = g->stk[base + 1];
-    bool eq = str_len(a) == str_len(b) && strncasecmp(str_ptr(a), str_ptr(b), str_len(a)) == 0;
-    g->stk[base] = value_bool(g->in->ty.t_bool, eq);
+    const char *p = str_ptr(a), *q = str_ptr(b);
+    size_t n = str_len(a), m = str_len(b), i = 0, j = 0;
+    bool eq = true;
+    while (eq && i < n && j < m) {
+        int32_t r, t;
+        i += (size_t)sc_decode_rune(p + i, n - i, &r);
+        j += (size_t)sc_decode_rune(q + j, m - j, &t);
+        eq = r == t || rune_case(r, true) == rune_case(t, true) ||
+             rune_case(r, false) == rune_case(t, false);
+    }
+    g->stk[base] = value_bool(g->in->ty.t_bool, eq && i == n && j == m);
 }
 
+/* is_separator: Go's strings.Title rule: ASCII other than letters, digits
+ * and '_' separates words; above ASCII only white space does. */
+static bool is_separator(int32_t r)
+{
+    if (r < 0x80)
+        return !((r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
+                 r == '_');
+    return r == 0x85 || r == 0xA0 || r == 0x1680 || (r >= 0x2000 && r <= 0x200A) || r == 0x2028 ||
+           r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000;
+}
+
+/* Title: the first rune of each word upper-cased; invalid bytes become
+ * U+FFFD, as strings.Map makes them. */
 static void n_title(struct gstate *g, uint32_t base)
 {
     struct value s = g->stk[base];
+    const char *p = str_ptr(s);
     size_t n = str_len(s);
-    char *buf = lv_malloc(n + 1);
-    memcpy(buf, str_ptr(s), n);
-    bool start = true;
-    for (size_t i = 0; i < n; i++) {
-        if (start && islower((unsigned char)buf[i]))
-            buf[i] = (char)toupper((unsigned char)buf[i]);
-        start = is_space((unsigned char)buf[i]);
+    struct sbuf b = {0};
+    int32_t prev = ' ';
+    for (size_t i = 0; i < n;) {
+        int32_t r;
+        i += (size_t)sc_decode_rune(p + i, n - i, &r);
+        int32_t out = is_separator(prev) ? rune_case(r, true) : r;
+        prev = r;
+        char enc[4];
+        sbuf_put(&b, enc, (size_t)sc_encode_rune(enc, out));
     }
-    ret_str(g, base, buf, n);
-    free(buf);
+    ret_str(g, base, b.s ? b.s : "", b.len);
+    sbuf_free(&b);
 }
 
 static void n_first_rune(struct gstate *g, uint32_t base)
@@ -308,6 +414,12 @@ static void n_format_float(struct gstate *g, uint32_t base)
     sbuf_free(&s);
 }
 
+static void n_can_backquote(struct gstate *g, uint32_t base)
+{
+    struct value v = g->stk[base];
+    g->stk[base] = value_bool(g->in->ty.t_bool, sc_can_backquote(str_ptr(v), str_len(v)));
+}
+
 static void quote_common(struct gstate *g, uint32_t base, bool ascii)
 {
     struct value v = g->stk[base];
@@ -369,49 +481,129 @@ static void n_parse_float(struct gstate *g, uint32_t base)
     g->stk[base + 1] = value_int(g->in->ty.t_int, rc);
 }
 
+static int unhex(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* unquote_char decodes the character or escape at s[*i] of a literal quoted
+ * with quote (strconv.UnquoteChar), appending it to b; false on bad syntax. */
+static bool unquote_char(const char *s, size_t n, size_t *i, char quote, struct sbuf *b)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c == (unsigned char)quote)
+        return false;
+    if (c >= 0x80) {
+        int32_t r;
+        *i += (size_t)sc_decode_rune(s + *i, n - *i, &r);
+        char enc[4];
+        sbuf_put(b, enc, (size_t)sc_encode_rune(enc, r));
+        return true;
+    }
+    if (c != '\\') {
+        sbuf_putc(b, (char)c);
+        (*i)++;
+        return true;
+    }
+    if (*i + 1 >= n)
+        return false;
+    char e = s[*i + 1];
+    *i += 2;
+    static const char simple[] = "a\ab\bf\fn\nr\rt\tv\v\\\\";
+    for (const char *t = simple; *t; t += 2)
+        if (*t == e) {
+            sbuf_putc(b, t[1]);
+            return true;
+        }
+    switch (e) {
+    case 'x':
+    case 'u':
+    case 'U': {
+        int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+        if (n - *i < (size_t)digits)
+            return false;
+        uint32_t v = 0;
+        for (int j = 0; j < digits; j++) {
+            int x = unhex(s[*i + (size_t)j]);
+            if (x < 0)
+                return false;
+            v = v << 4 | (uint32_t)x;
+        }
+        *i += (size_t)digits;
+        if (e == 'x') {
+            sbuf_putc(b, (char)v);
+            return true;
+        }
+        if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return false;
+        char enc[4];
+        sbuf_put(b, enc, (size_t)sc_encode_rune(enc, (int32_t)v));
+        return true;
+    }
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
+        uint32_t v = (uint32_t)(e - '0');
+        if (n - *i < 2)
+            return false;
+        for (int j = 0; j < 2; j++) {
+            char d = s[*i + (size_t)j];
+            if (d < '0' || d > '7')
+                return false;
+            v = v << 3 | (uint32_t)(d - '0');
+        }
+        *i += 2;
+        if (v > 255)
+            return false;
+        sbuf_putc(b, (char)v);
+        return true;
+    }
+    case '\'':
+    case '"':
+        if (e != quote)
+            return false;
+        sbuf_putc(b, e);
+        return true;
+    }
+    return false;
+}
+
+/* unquote(s) (string, bool): strconv.Unquote for "...", '...' and `...`. */
 static void n_unquote(struct gstate *g, uint32_t base)
 {
     struct value s = g->stk[base];
     const char *p = str_ptr(s);
     size_t n = str_len(s);
-    bool ok = n >= 2 && ((p[0] == '"' && p[n - 1] == '"') || (p[0] == '`' && p[n - 1] == '`'));
     struct sbuf b = {0};
-    if (ok && p[0] == '`') {
-        sbuf_put(&b, p + 1, n - 2);
-    } else if (ok) {
-        for (size_t i = 1; i < n - 1 && ok; i++) {
-            char c = p[i];
-            if (c == '"') {
+    bool ok = n >= 2 && p[0] == p[n - 1];
+    char quote = ok ? p[0] : 0;
+    if (quote == '`') {
+        ok = memchr(p + 1, '`', n - 2) == NULL;
+        for (size_t i = 1; ok && i < n - 1; i++)
+            if (p[i] != '\r')
+                sbuf_putc(&b, p[i]);
+    } else if (quote == '"' || quote == '\'') {
+        size_t i = 1;
+        while (ok && i < n - 1) {
+            if (p[i] == '\n' || !unquote_char(p, n - 1, &i, quote, &b))
                 ok = false;
-            } else if (c != '\\') {
-                sbuf_putc(&b, c);
-            } else if (++i < n - 1) {
-                switch (p[i]) {
-                case 'n': sbuf_putc(&b, '\n'); break;
-                case 't': sbuf_putc(&b, '\t'); break;
-                case 'r': sbuf_putc(&b, '\r'); break;
-                case '\\': sbuf_putc(&b, '\\'); break;
-                case '"': sbuf_putc(&b, '"'); break;
-                case '\'': sbuf_putc(&b, '\''); break;
-                case 'a': sbuf_putc(&b, '\a'); break;
-                case 'b': sbuf_putc(&b, '\b'); break;
-                case 'f': sbuf_putc(&b, '\f'); break;
-                case 'v': sbuf_putc(&b, '\v'); break;
-                case 'x':
-                    if (i + 2 < n - 1) {
-                        char hx[3] = {p[i + 1], p[i + 2], 0};
-                        sbuf_putc(&b, (char)strtol(hx, NULL, 16));
-                        i += 2;
-                    } else {
-                        ok = false;
-                    }
-                    break;
-                default: ok = false;
-                }
-            } else {
-                ok = false;
-            }
+            else if (quote == '\'')
+                break;
         }
+        ok = ok && i == n - 1;
+    } else {
+        ok = false;
     }
     ret_str(g, base, ok && b.s ? b.s : "", ok ? b.len : 0);
     sbuf_free(&b);
@@ -437,6 +629,7 @@ const struct native_entry lib_strings_natives[] = {
     {"strconv.FormatUint", n_format_uint},
     {"strconv.FormatFloat", n_format_float},
     {"strconv.Quote", n_quote},
+    {"strconv.CanBackquote", n_can_backquote},
     {"strconv.QuoteToASCII", n_quote_ascii},
     {"strconv.QuoteRune", n_quote_rune},
     {"strconv.parseInt", n_parse_int},

@@ -28,8 +28,9 @@ func Sprintf(format string, a ...any) string
 func Sprint(a ...any) string
 func Sprintln(a ...any) string
 
-// wrapIndexes returns the argument indexes that format consumes with %w.
-func wrapIndexes(format string, nargs int) []int
+// errorf formats like Sprintf but lets %w take an error; it also returns
+// the indexes of the arguments %w consumed.
+func errorf(format string, a ...any) (string, []int)
 
 func Printf(format string, a ...any) (n int, err error) {
 	return os.Stdout.WriteString(Sprintf(format, a...))
@@ -74,8 +75,7 @@ func (e *wrapErrors) Unwrap() []error { return e.errs }
 // Errorf formats like Sprintf; with one %w verb the result wraps that
 // argument (Unwrap() error), with several it wraps them all (Unwrap() []error).
 func Errorf(format string, a ...any) error {
-	s := Sprintf(format, a...)
-	idx := wrapIndexes(format, len(a))
+	s, idx := errorf(format, a...)
 	if len(idx) == 0 {
 		return errors.New(s)
 	}
@@ -84,7 +84,10 @@ func Errorf(format string, a ...any) error {
 		return &wrapError{msg: s, err: e}
 	}
 	var errs []error
-	for _, i := range idx {
+	for k, i := range idx {
+		if k > 0 && idx[k-1] == i {
+			continue
+		}
 		if e, ok := a[i].(error); ok {
 			errs = append(errs, e)
 		}

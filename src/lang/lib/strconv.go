@@ -31,6 +31,10 @@ func Quote(s string) string
 func QuoteToASCII(s string) string
 func QuoteRune(r rune) string
 
+// CanBackquote reports whether s can be written as a raw string literal:
+// valid UTF-8 with no control characters but tab, and no backquote.
+func CanBackquote(s string) bool
+
 func FormatBool(b bool) string {
 	if b {
 		return "true"
@@ -54,7 +58,29 @@ func numError(fn, s string, code int) error {
 	return &NumError{fn, s, ErrRange}
 }
 
+// argError is the error ParseInt and ParseUint give for a base outside 0
+// and 2..36 or a bit size outside 0..64 (after an empty number's syntax
+// error, which comes first); nil when the arguments are good.
+func argError(fn, s, digits string, base, bitSize int) error {
+	switch {
+	case digits == "":
+		return nil
+	case base != 0 && (base < 2 || base > 36):
+		return &NumError{fn, s, errors.New("invalid base " + Itoa(base))}
+	case bitSize < 0 || bitSize > 64:
+		return &NumError{fn, s, errors.New("invalid bit size " + Itoa(bitSize))}
+	}
+	return nil
+}
+
 func ParseInt(s string, base int, bitSize int) (int64, error) {
+	digits := s
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		digits = s[1:]
+	}
+	if err := argError("ParseInt", s, digits, base, bitSize); err != nil {
+		return 0, err
+	}
 	v, code := parseInt(s, base, bitSize)
 	if code != 0 {
 		return v, numError("ParseInt", s, code)
@@ -63,6 +89,9 @@ func ParseInt(s string, base int, bitSize int) (int64, error) {
 }
 
 func ParseUint(s string, base int, bitSize int) (uint64, error) {
+	if err := argError("ParseUint", s, s, base, bitSize); err != nil {
+		return 0, err
+	}
 	v, code := parseUint(s, base, bitSize)
 	if code != 0 {
 		return v, numError("ParseUint", s, code)
