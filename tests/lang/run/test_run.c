@@ -157,6 +157,15 @@ static void test_program(void **state)
         char *pargv[] = {bin, NULL};
         char *env[] = {"GOMAXPROCS=1", NULL};
         struct th_result p = th_run(pargv, NULL, 60, env);
+        /* Go's timers follow the wall clock, which a loaded machine moves:
+         * a timing-dependent program may print otherwise once. It gets two
+         * more runs; a real difference shows in all three. chanlab's clock
+         * is virtual, so its run above is never retried. */
+        for (int retry = 0; retry < 2 && (strcmp(p.out, e.out) != 0 || p.status != e.exit);
+             retry++) {
+            th_result_free(&p);
+            p = th_run(pargv, NULL, 60, env);
+        }
         if (strcmp(p.out, e.out) != 0)
             fail_msg("%s: Go's stdout differs from the expectation\n--- want\n%s--- Go\n%s---",
                      file, e.out, p.out);
