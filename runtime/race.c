@@ -130,6 +130,13 @@ struct sync_obj {
     struct vc vc;
     struct vc *slots; /* a buffered channel's per-slot clocks */
     size_t nslots;
+    /* dom: goroutines (NULL: none) known to dominate vc, that is, whose
+     * knowledge (vc, own entry from the epoch) is >= vc in every slot. Set
+     * by the last write of vc, which left vc <= the writer's clock; it stays
+     * true while vc is not written again, because a live goroutine's
+     * knowledge only grows (the scheduler context, whose vc timer_fire
+     * empties, is never put here). rt_race_chan_sync then skips reading vc. */
+    struct rt_race_g *dom[2];
 };
 
 struct rt_race {
@@ -444,11 +451,26 @@ static struct sync_obj *so_get(struct rt_race *R, const void *obj)
     return &R->so[i];
 }
 
-static void release_to(struct rt_race_g *rg, struct vc *v)
+/* dom_set records a and b (NULL: none) as the goroutines dominating o's vc
+ * after a write of it that left it <= both (see struct sync_obj). */
+static void dom_set(const struct rt_race *R, struct sync_obj *o, struct rt_race_g *a,
+                    struct rt_race_g *b)
 {
-    vc_join(v, &rg->vc);
-    vc_put_own(v, rg);
+    o->dom[0] = a == R->sys ? NULL : a;
+    o->dom[1] = b == R->sys ? NULL : b;
+}
+
+/* release_to joins rg's clock into o's and ticks rg. When rg has just
+ * acquired o's clock (acquired true), o's clock is then <= rg's (rg's own
+ * entry is now past what o holds) and rg dominates it; otherwise o may hold
+ * what rg does not know, and o has no known dominator. */
+static void release_to(const struct rt_race *R, struct rt_race_g *rg, struct sync_obj *o,
+                       bool acquired)
+{
+    vc_join(&o->vc, &rg->vc);
+    vc_put_own(&o->vc, rg);
     tick(rg);
+    dom_set(R, o, acquired ? rg : NULL, NULL);
 }
 
 static void acquire_from(struct rt_race_g *rg, const struct vc *v)
@@ -476,7 +498,7 @@ void rt_race_release(struct rt *rt, const void *obj)
 {
     if (!rt->race)
         return;
-    release_to(cur_rg(rt), &so_get(rt->race, obj)->vc);
+    release_to(rt->race, cur_rg(rt), so_get(rt->race, obj), false);
 }
 
 void rt_race_acquire(struct rt *rt, const void *obj)
@@ -488,7 +510,7 @@ void rt_race_acquire(struct rt *rt, const void *obj)
 
 void rt_race_release_g(struct rt *rt, struct rt_g *g, const void *obj)
 {
-    release_to(g->race, &so_get(rt->race, obj)->vc);
+    release_to(rt->race, g->race, so_get(rt->race, obj), false);
 }
 
 void rt_race_acquire_g(struct rt *rt, struct rt_g *g, const void *obj)
@@ -498,14 +520,92 @@ void rt_race_acquire_g(struct rt *rt, struct rt_g *g, const void *obj)
 
 /* ---- channels (Go's chan.go race annotations) -------------------------------- */
 
+/* vc_sync3 sets a, b and v all to max(a, b, v), elementwise, in one pass
+ * (racesync's four passes fused: each clock is read once and written once). */
+static void vc_sync3(struct vc *a, struct vc *b, struct vc *v)
+{
+    uint32_t n = a->n > b->n ? a->n : b->n;
+    if (v->n > n)
+        n = v->n;
+    vc_grow(a, n);
+    vc_grow(b, n);
+    vc_grow(v, n);
+    uint32_t *pa = a->c, *pb = b->c, *pv = v->c, i = 0;
+#if defined(__GNUC__)
+    typedef int32_t v4 __attribute__((vector_size(16)));
+    for (; i + 4 <= n; i += 4) {
+        v4 x, y, z;
+        memcpy(&x, pa + i, sizeof x);
+        memcpy(&y, pb + i, sizeof y);
+        memcpy(&z, pv + i, sizeof z);
+        v4 m = x > y;
+        x = (x & m) | (y & ~m);
+        m = x > z;
+        x = (x & m) | (z & ~m);
+        memcpy(pa + i, &x, sizeof x);
+        memcpy(pb + i, &x, sizeof x);
+        memcpy(pv + i, &x, sizeof x);
+    }
+#endif
+    for (; i < n; i++) {
+        uint32_t m = pa[i] > pb[i] ? pa[i] : pb[i];
+        m = m > pv[i] ? m : pv[i];
+        pa[i] = pb[i] = pv[i] = m;
+    }
+}
+
+/* vc_sync2 is vc_sync3 when v <= a or v <= b is known (except in the two
+ * goroutines' own slots, which the caller puts in): a and b get max(a, b),
+ * and v gets it too over their width (beyond it, v keeps its entries, which
+ * max(a, b, v) would keep). */
+static void vc_sync2(struct vc *a, struct vc *b, struct vc *v)
+{
+    uint32_t n = a->n > b->n ? a->n : b->n;
+    vc_grow(a, n);
+    vc_grow(b, n);
+    vc_grow(v, n);
+    uint32_t *pa = a->c, *pb = b->c, *pv = v->c, i = 0;
+#if defined(__GNUC__)
+    typedef int32_t v4 __attribute__((vector_size(16)));
+    for (; i + 4 <= n; i += 4) {
+        v4 x, y;
+        memcpy(&x, pa + i, sizeof x);
+        memcpy(&y, pb + i, sizeof y);
+        v4 m = x > y;
+        x = (x & m) | (y & ~m);
+        memcpy(pa + i, &x, sizeof x);
+        memcpy(pb + i, &x, sizeof x);
+        memcpy(pv + i, &x, sizeof x);
+    }
+#endif
+    for (; i < n; i++) {
+        uint32_t m = pa[i] > pb[i] ? pa[i] : pb[i];
+        pa[i] = pb[i] = pv[i] = m;
+    }
+}
+
+/* rt_race_chan_sync is Go's racesync: release(me), acquire(other),
+ * release(other), acquire(me) on the channel's clock. The four joins leave
+ * the channel, me and other all holding M = max(chan, me, other) plus both
+ * own entries (each as it was before its tick); then both tick. vc_sync3
+ * computes M once. (Each goroutine's own vc entry is never read: g_knows
+ * takes the own entry from the epoch.) */
 void rt_race_chan_sync(struct rt *rt, struct rt_chan *c, struct rt_g *other)
 {
     struct rt_race_g *me = cur_rg(rt), *o = other->race;
-    struct vc *v = &so_get(rt->race, c)->vc;
-    release_to(me, v);
-    acquire_from(o, v);
-    release_to(o, v);
-    acquire_from(me, v);
+    struct sync_obj *so = so_get(rt->race, c);
+    struct vc *v = &so->vc;
+    if (so->dom[0] == me || so->dom[0] == o || so->dom[1] == me || so->dom[1] == o)
+        vc_sync2(&me->vc, &o->vc, v);
+    else
+        vc_sync3(&me->vc, &o->vc, v);
+    dom_set(rt->race, so, me, o);
+    vc_put_own(v, me);
+    vc_put_own(v, o);
+    vc_put_own(&me->vc, o);
+    vc_put_own(&o->vc, me);
+    tick(me);
+    tick(o);
 }
 
 void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g *g)
@@ -516,7 +616,7 @@ void rt_race_chan_slot(struct rt *rt, struct rt_chan *c, size_t idx, struct rt_g
         /* Go has no per-slot buffer for zero-size elements: one clock for
          * the channel, accumulating. */
         acquire_from(rg, &o->vc);
-        release_to(rg, &o->vc);
+        release_to(rt->race, rg, o, true);
         return;
     }
     if (o->nslots < c->cap) {
@@ -869,7 +969,7 @@ void rt_race_atomic(struct rt *rt, const void *addr, bool write)
     access_slow(rt, sh_find(R, a), a, write, true, rt_current_site(rt));
     /* so_get again: access_slow does not touch the sync table, but keep the
      * pointer use obviously valid. */
-    release_to(me, &so_get(R, addr)->vc);
+    release_to(R, me, so_get(R, addr), true);
 }
 
 /* ---- channel send and close as accesses ------------------------------------------ */

@@ -455,11 +455,11 @@ void rt_cond_wait(struct rt *rt, struct rt_cond *c, struct rt_mutex *m)
 
 void rt_cond_signal(struct rt *rt, struct rt_cond *c)
 {
-    if (rt_race_on(rt))
-        rt_race_release(rt, c);
     rt_ev(rt, RT_EV_COND_SIGNAL, 0, 0, c, 0);
     if (c->wait_ticket == c->notify_ticket)
-        return;
+        return; /* nobody waits: no happens-before edge, as in Go */
+    if (rt_race_on(rt))
+        rt_race_release(rt, c);
     uint32_t t = c->notify_ticket++;
     struct rt_semq *q = sem_find(rt, c, false);
     if (!q)
@@ -483,11 +483,11 @@ void rt_cond_signal(struct rt *rt, struct rt_cond *c)
 
 void rt_cond_broadcast(struct rt *rt, struct rt_cond *c)
 {
-    if (rt_race_on(rt))
-        rt_race_release(rt, c);
     rt_ev(rt, RT_EV_COND_BROADCAST, 0, 0, c, 0);
     if (c->wait_ticket == c->notify_ticket)
-        return;
+        return; /* nobody waits: no happens-before edge, as in Go */
+    if (rt_race_on(rt))
+        rt_race_release(rt, c);
     c->notify_ticket = c->wait_ticket;
     struct rt_semq *q = sem_find(rt, c, false);
     if (!q)

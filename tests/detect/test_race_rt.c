@@ -853,6 +853,51 @@ static void test_cond_signal_happens_before_wait_returns(void **state)
     assert_int_equal(run(main_cond_signal_racy), 1);
 }
 
+/* Signal and Broadcast with nobody waiting add no edge (Go 1.23's race
+ * detector sees none: sync.Cond has no race annotations; checked with
+ * `go run -race` on the same program). func1 writes x and signals before
+ * anyone waits; main then waits, woken by func2's later signal, and reads x:
+ * a race, since nothing orders func1's write before main's read. */
+static bool use_broadcast;
+
+static void g_cond_write_then_notify(struct rt *rt, void *arg)
+{
+    wr(rt, &x, F_FUNC1, 10);
+    if (use_broadcast)
+        rt_cond_broadcast(rt, &cond);
+    else
+        rt_cond_signal(rt, &cond);
+}
+
+static void g_cond_late_notify(struct rt *rt, void *arg)
+{
+    rt_sleep(rt, 10);
+    if (use_broadcast)
+        rt_cond_broadcast(rt, &cond);
+    else
+        rt_cond_signal(rt, &cond);
+}
+
+static void main_cond_notify_nobody(struct rt *rt, void *arg)
+{
+    memset(&cond, 0, sizeof cond);
+    spawn(rt, g_cond_write_then_notify, NULL, 8);
+    rt_sleep(rt, 10); /* func1 has written and signalled: nobody waited */
+    spawn(rt, g_cond_late_notify, NULL, 14);
+    uint32_t t = rt_cond_ticket(rt, &cond);
+    rt_cond_wait_ticket(rt, &cond, t);
+    rd(rt, &x, F_MAIN, 22);
+}
+
+static void test_cond_notify_with_nobody_waiting_orders_nothing(void **state)
+{
+    use_broadcast = false;
+    assert_int_equal(run(main_cond_notify_nobody), 1);
+    use_broadcast = true;
+    assert_int_equal(run(main_cond_notify_nobody), 1);
+    use_broadcast = false;
+}
+
 /* ---- atomics ---------------------------------------------------------------------------- */
 
 static void g_atomic_publish(struct rt *rt, void *arg)
@@ -1332,6 +1377,7 @@ int main(void)
         cmocka_unit_test_teardown(test_once, teardown),
         cmocka_unit_test_teardown(test_cond, teardown),
         cmocka_unit_test_teardown(test_cond_signal_happens_before_wait_returns, teardown),
+        cmocka_unit_test_teardown(test_cond_notify_with_nobody_waiting_orders_nothing, teardown),
         cmocka_unit_test_teardown(test_atomics_do_not_race, teardown),
         cmocka_unit_test_teardown(test_plain_read_of_atomic_var_races, teardown),
         cmocka_unit_test_teardown(test_timers, teardown),
