@@ -345,7 +345,7 @@ static inline void interp_tick(struct gstate *g)
         heap_safepoint(in->heap);
     if (__builtin_expect(in->leaks, 0) && in->steps >= in->leak_next)
         interp_leak_poll(g);
-    rt_preempt(in->rt);
+    rt_preempt_point(in->rt);
 }
 
 /* Bytes of C stack a call needs at least; below this, Go's stack overflow. */

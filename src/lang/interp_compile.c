@@ -797,7 +797,7 @@ static enum exec_status ex_incdec_local(struct gstate *g, const struct cs *s)
         return interp_exec_stmt(g, s->s);
     step(g, s);
     uint64_t old = g->stk[slot].u;
-    rt_preempt(g->in->rt);
+    rt_preempt_point(g->in->rt);
     g->stk[slot].u = old + (s->inc ? 1 : (uint64_t)-1);
     g->stk[slot].t = s->et;
     return EX_NORMAL;
@@ -814,7 +814,7 @@ static enum exec_status ex_opassign_local(struct gstate *g, const struct cs *s)
     push(g, old);
     struct value y = s->a->ev(g, s->a);
     push(g, y);
-    rt_preempt(g->in->rt);
+    rt_preempt_point(g->in->rt);
     y = pop(g);
     old = pop(g);
     struct value r = interp_binop(g, s->op, old, y, s->lhs->type, s->lhs->type);
