@@ -74,6 +74,7 @@ struct cfunc {
     const struct cs **body;
     uint32_t nbody;
     bool simple;
+    bool simple1; /* simple with one result (ev_call1's own entry) */
     uint32_t nparams, nslots, nres;
     uint32_t *ridx;      /* slot of each result */
     struct value *rzero; /* zero value of each result */
@@ -331,6 +332,23 @@ static inline uint32_t push_cargs(struct gstate *g, const struct cx *x)
     return base;
 }
 
+/* enter_tmpl copies a frame's entry template (n >= 1 values: the locals'
+ * and results' zero values, the deferred-call slot). Small frames, the
+ * common case, copy without a loop. */
+static inline __attribute__((always_inline)) void
+enter_tmpl(struct value *restrict st, const struct value *restrict tmpl, uint32_t n)
+{
+    switch (n) {
+    case 4: st[3] = tmpl[3]; /* fall through */
+    case 3: st[2] = tmpl[2]; /* fall through */
+    case 2: st[1] = tmpl[1]; /* fall through */
+    case 1: st[0] = tmpl[0]; break;
+    default:
+        for (uint32_t i = 0; i < n; i++)
+            st[i] = tmpl[i];
+    }
+}
+
 /* call_simple is interp_call_func for a compiled simple function called
  * from compiled code (arguments at base). */
 static inline __attribute__((always_inline)) void
@@ -344,8 +362,7 @@ call_simple(struct gstate *g, const struct ifunc *fn, const struct cfunc *cf, ui
     if (top > g->cap)
         interp_grow(g, top - g->sp);
     struct value *st = g->stk + base + cf->nparams;
-    for (uint32_t i = 0; i < cf->ntmpl; i++)
-        st[i] = cf->tmpl[i];
+    enter_tmpl(st, cf->tmpl, cf->ntmpl);
     g->sp = top;
     struct frame fr;
     /* every field set (a designated initializer would memset the frame) */
@@ -386,20 +403,60 @@ static inline void call_fn(struct gstate *g, const struct ifunc *fn, uint32_t ba
         interp_call_func(g, fn, NULL, base);
 }
 
-/* A call with one argument that needs no copy. */
+/* A call with one argument that needs no copy. When the callee is a
+ * simple function with one result, this is call_simple specialised: the
+ * frame is entered here and the result read from its slot, without the
+ * generic copy of the results to base. */
 static struct value ev_call1(struct gstate *g, const struct cx *x)
 {
     uint32_t base = g->sp;
     const struct cx *a = x->args[0];
     struct value v = a->ev(g, a);
-    if (base + 1 > g->cap)
-        interp_grow(g, 1);
-    g->stk[base] = v;
-    g->sp = base + 1;
-    call_fn(g, x->fn, base);
-    v = g->sp > base ? g->stk[base] : (struct value){0};
+    const struct cfunc *cf = x->fn->code;
+    if (__builtin_expect(!cf || !cf->simple1 || g->defer_mark, 0)) {
+        if (base + 1 > g->cap)
+            interp_grow(g, 1);
+        g->stk[base] = v;
+        g->sp = base + 1;
+        call_fn(g, x->fn, base);
+        v = g->sp > base ? g->stk[base] : (struct value){0};
+        g->sp = base;
+        return v;
+    }
+    uint32_t top = base + cf->nslots + 1;
+    if (__builtin_expect(top > g->cap, 0))
+        interp_grow(g, top - base);
+    struct value *st = g->stk + base;
+    st[0] = v;
+    if (__builtin_expect(++g->depth > MAX_DEPTH || interp_stack_exhausted(g), 0)) {
+        g->depth--;
+        rt_stack_check(g->in->rt, SIZE_MAX / 2);
+    }
+    enter_tmpl(st + cf->nparams, cf->tmpl, cf->ntmpl);
+    g->sp = top;
+    struct frame fr;
+    /* every field set (a designated initializer would memset the frame) */
+    fr.up = g->top;
+    fr.fn = x->fn;
+    fr.base = base;
+    fr.clo = NULL;
+    fr.clo_slot = UINT32_MAX;
+    fr.depth = g->depth;
+    fr.pos = cf->pos;
+    fr.jb = NULL;
+    fr.deferred = false;
+    fr.pcall = false;
+    fr.panic_depth_entry = 0;
+    fr.up_site_ok = false;
+    fr.up_site = 0;
+    fr.line_site = 0;
+    fr.line_site_line = 0;
+    g->top = &fr;
+    run_list(g, cf->body, cf->nbody);
+    g->top = fr.up;
+    g->depth--;
     g->sp = base;
-    return v;
+    return g->stk[base + cf->ridx[0]];
 }
 
 /* A call of a package-level function (or a function literal without
@@ -1160,6 +1217,7 @@ void interp_compile(struct gstate *g, struct ifunc *fn)
         if (rv->captured || rk == T_STRUCT || rk == T_ARRAY || cf->ridx[i] < i)
             cf->simple = false;
     }
+    cf->simple1 = cf->simple && cf->nres == 1;
     cf->ntmpl = cf->nslots + 1 - cf->nparams;
     cf->tmpl = code_alloc(g->in, cf->ntmpl * sizeof *cf->tmpl);
     for (uint32_t i = 0; i < cf->nres; i++)
