@@ -407,11 +407,10 @@ static inline void call_fn(struct gstate *g, const struct ifunc *fn, uint32_t ba
  * simple function with one result, this is call_simple specialised: the
  * frame is entered here and the result read from its slot, without the
  * generic copy of the results to base. */
-static struct value ev_call1(struct gstate *g, const struct cx *x)
+static inline __attribute__((always_inline)) struct value call1(struct gstate *g,
+                                                                const struct cx *x, struct value v)
 {
     uint32_t base = g->sp;
-    const struct cx *a = x->args[0];
-    struct value v = a->ev(g, a);
     const struct cfunc *cf = x->fn->code;
     if (__builtin_expect(!cf || !cf->simple1 || g->defer_mark, 0)) {
         if (base + 1 > g->cap)
@@ -457,6 +456,22 @@ static struct value ev_call1(struct gstate *g, const struct cx *x)
     g->depth--;
     g->sp = base;
     return g->stk[base + cf->ridx[0]];
+}
+
+static struct value ev_call1(struct gstate *g, const struct cx *x)
+{
+    const struct cx *a = x->args[0];
+    return call1(g, x, a->ev(g, a));
+}
+
+/* ev_call1 whose argument is a local of a 64-bit integer type plus or
+ * minus a constant, evaluated here (local in x->sa, x->ea; the constant to
+ * add, negated for a minus, in x->kb) */
+static struct value ev_call1_lk(struct gstate *g, const struct cx *x)
+{
+    struct value v = {.t = x->args[0]->t};
+    v.u = (uint64_t)ld_local(g, x->sa, x->ea).i + x->kb.u;
+    return call1(g, x, v);
 }
 
 /* A call of a package-level function (or a function literal without
@@ -643,8 +658,16 @@ static const struct cx *ccall(struct gstate *g, const struct ast_expr *e)
         if (k == T_STRUCT || k == T_ARRAY || k == T_INTERFACE)
             x->copy_mask |= 1u << i;
     }
-    if (x->nargs == 1 && !x->copy_mask)
+    if (x->nargs == 1 && !x->copy_mask) {
         x->ev = ev_call1;
+        const struct cx *a = x->args[0];
+        if (a->ev == ev_add_lk || a->ev == ev_sub_lk) {
+            x->ev = ev_call1_lk;
+            x->sa = a->sa;
+            x->ea = a->ea;
+            x->kb.u = a->ev == ev_add_lk ? a->kb.u : 0 - a->kb.u;
+        }
+    }
     return x;
 }
 
@@ -754,6 +777,29 @@ static enum exec_status ex_if(struct gstate *g, const struct cs *s)
     return EX_NORMAL;
 }
 
+/* return of one value of a type that is neither an interface, a struct nor
+ * an array (et: that type) */
+static inline __attribute__((always_inline)) enum exec_status return1_scalar(struct gstate *g,
+                                                                             const struct cs *s)
+{
+    step(g, s);
+    struct value v = s->a->ev(g, s->a);
+    v.t = s->et;
+    struct value *dst = &g->stk[g->top->base + s->slot];
+    if (__builtin_expect(is_cellv(g, *dst), 0)) {
+        race_write_box(g, dst->p, 0, s->et); /* a captured result */
+        ((struct vbox *)dst->p)->v[0] = v;
+    } else {
+        *dst = v;
+    }
+    return EX_RETURN;
+}
+
+static enum exec_status ex_return1_scalar(struct gstate *g, const struct cs *s)
+{
+    return return1_scalar(g, s);
+}
+
 /* if with a condition comparing a local of a 64-bit integer type with a
  * constant (the local in s->a->sa, the constant in s->a->kb), one function
  * per operator */
@@ -769,6 +815,15 @@ static enum exec_status ex_if(struct gstate *g, const struct cs *s)
         if (s->els)                                                                                \
             return s->els->ex(g, s->els);                                                          \
         return EX_NORMAL;                                                                          \
+    }                                                                                              \
+    /* the same without init and else, the body one ex_return1_scalar */                           \
+    static enum exec_status ex_ifret_##name##_lk(struct gstate *g, const struct cs *s)             \
+    {                                                                                              \
+        step(g, s);                                                                                \
+        const struct cx *c = s->a;                                                                 \
+        if (ld_local(g, c->sa, c->ea).i OP c->kb.i)                                                \
+            return return1_scalar(g, s->body[0]);                                                  \
+        return EX_NORMAL;                                                                          \
     }
 DEF_IF_LK(lss, <)
 DEF_IF_LK(leq, <=)
@@ -776,23 +831,6 @@ DEF_IF_LK(gtr, >)
 DEF_IF_LK(geq, >=)
 DEF_IF_LK(eql, ==)
 DEF_IF_LK(neq, !=)
-
-/* return of one value of a type that is neither an interface, a struct nor
- * an array (et: that type) */
-static enum exec_status ex_return1_scalar(struct gstate *g, const struct cs *s)
-{
-    step(g, s);
-    struct value v = s->a->ev(g, s->a);
-    v.t = s->et;
-    struct value *dst = &g->stk[g->top->base + s->slot];
-    if (__builtin_expect(is_cellv(g, *dst), 0)) {
-        race_write_box(g, dst->p, 0, s->et); /* a captured result */
-        ((struct vbox *)dst->p)->v[0] = v;
-    } else {
-        *dst = v;
-    }
-    return EX_RETURN;
-}
 
 /* return of one value */
 static enum exec_status ex_return1(struct gstate *g, const struct cs *s)
@@ -1077,7 +1115,9 @@ static const struct cs *cstmt_inner(struct gstate *g, const struct ast_stmt *s)
     case ST_EXPR: {
         const struct ast_expr *e = ast_unparen(s->u.expr);
         const struct cx *x = cexpr(g, e);
-        struct cs *c = new_cs(g, x->ev == ev_call || x->ev == ev_call1 ? ex_call : ex_expr, s);
+        struct cs *c = new_cs(
+            g, x->ev == ev_call || x->ev == ev_call1 || x->ev == ev_call1_lk ? ex_call : ex_expr,
+            s);
         c->a = x;
         return c;
     }
@@ -1095,9 +1135,12 @@ static const struct cs *cstmt_inner(struct gstate *g, const struct ast_stmt *s)
                                         ev_geq_lk, ev_eql_lk, ev_neq_lk};
         static cs_fn *const if_lk[] = {ex_if_lss_lk, ex_if_leq_lk, ex_if_gtr_lk,
                                        ex_if_geq_lk, ex_if_eql_lk, ex_if_neq_lk};
+        static cs_fn *const ifret_lk[] = {ex_ifret_lss_lk, ex_ifret_leq_lk, ex_ifret_gtr_lk,
+                                          ex_ifret_geq_lk, ex_ifret_eql_lk, ex_ifret_neq_lk};
+        bool ret = !c->init && !c->els && c->nbody == 1 && c->body[0]->ex == ex_return1_scalar;
         for (size_t i = 0; i < sizeof if_lk / sizeof if_lk[0]; i++)
             if (c->a->ev == cmp_lk[i])
-                c->ex = if_lk[i];
+                c->ex = ret ? ifret_lk[i] : if_lk[i];
         return c;
     }
     case ST_FOR: {
