@@ -361,9 +361,8 @@ enum { MAX_DEPTH = 200000 };
 /* interp_stack_exhausted: the C stack reserve is reached. The goroutine's
  * stack bound is computed at its first call (its C stack never moves), so
  * the check is a compare of the frame address. */
-static inline bool interp_stack_exhausted(struct gstate *g)
+static inline bool interp_stack_exhausted_at(struct gstate *g, uintptr_t fp)
 {
-    uintptr_t fp = (uintptr_t)__builtin_frame_address(0);
     if (__builtin_expect(!g->stack_limit, 0)) {
         size_t left = rt_stack_left(g->in->rt);
         if (left == SIZE_MAX)
@@ -371,6 +370,12 @@ static inline bool interp_stack_exhausted(struct gstate *g)
         g->stack_limit = fp - left + CALL_STACK_RESERVE;
     }
     return fp < g->stack_limit;
+}
+/* ..._at takes the address of any object in the caller's frame instead
+ * (the caller then needs no frame pointer). */
+static inline bool interp_stack_exhausted(struct gstate *g)
+{
+    return interp_stack_exhausted_at(g, (uintptr_t)__builtin_frame_address(0));
 }
 
 /* ---- channels and goroutines (interp_rt.c) ---------------------------------- */

@@ -82,6 +82,7 @@ struct cfunc {
                             entry: zero, results their zero values */
     uint32_t ntmpl;
     struct pos pos;
+    struct frame entry; /* ev_call1's frame at entry but for up, base and depth */
 };
 
 /* ---- node memory ------------------------------------------------------------------ */
@@ -427,29 +428,18 @@ static inline __attribute__((always_inline)) struct value call1(struct gstate *g
         interp_grow(g, top - base);
     struct value *st = g->stk + base;
     st[0] = v;
-    if (__builtin_expect(++g->depth > MAX_DEPTH || interp_stack_exhausted(g), 0)) {
+    struct frame fr;
+    if (__builtin_expect(++g->depth > MAX_DEPTH || interp_stack_exhausted_at(g, (uintptr_t)&fr),
+                         0)) {
         g->depth--;
         rt_stack_check(g->in->rt, SIZE_MAX / 2);
     }
     enter_tmpl(st + cf->nparams, cf->tmpl, cf->ntmpl);
     g->sp = top;
-    struct frame fr;
-    /* every field set (a designated initializer would memset the frame) */
+    fr = cf->entry; /* a copy of whole words, then the three that vary */
     fr.up = g->top;
-    fr.fn = x->fn;
     fr.base = base;
-    fr.clo = NULL;
-    fr.clo_slot = UINT32_MAX;
     fr.depth = g->depth;
-    fr.pos = cf->pos;
-    fr.jb = NULL;
-    fr.deferred = false;
-    fr.pcall = false;
-    fr.panic_depth_entry = 0;
-    fr.up_site_ok = false;
-    fr.up_site = 0;
-    fr.line_site = 0;
-    fr.line_site_line = 0;
     g->top = &fr;
     run_list(g, cf->body, cf->nbody);
     g->top = fr.up;
@@ -783,7 +773,16 @@ static inline __attribute__((always_inline)) enum exec_status return1_scalar(str
                                                                              const struct cs *s)
 {
     step(g, s);
-    struct value v = s->a->ev(g, s->a);
+    const struct cx *a = s->a;
+    struct value v;
+    if (a->ev == ev_local) {
+        v = ld_local(g, a->sa, a->e);
+    } else if (a->ev == ev_add_xx) { /* return f(x) + g(y): one C call less */
+        int64_t l = a->a->ev(g, a->a).i;
+        v.i = (int64_t)((uint64_t)l + (uint64_t)a->b->ev(g, a->b).i);
+    } else {
+        v = a->ev(g, a);
+    }
     v.t = s->et;
     struct value *dst = &g->stk[g->top->base + s->slot];
     if (__builtin_expect(is_cellv(g, *dst), 0)) {
@@ -1261,6 +1260,10 @@ void interp_compile(struct gstate *g, struct ifunc *fn)
             cf->simple = false;
     }
     cf->simple1 = cf->simple && cf->nres == 1;
+    memset(&cf->entry, 0, sizeof cf->entry);
+    cf->entry.fn = fn;
+    cf->entry.clo_slot = UINT32_MAX;
+    cf->entry.pos = cf->pos;
     cf->ntmpl = cf->nslots + 1 - cf->nparams;
     cf->tmpl = code_alloc(g->in, cf->ntmpl * sizeof *cf->tmpl);
     for (uint32_t i = 0; i < cf->nres; i++)
