@@ -259,6 +259,7 @@ struct rt_pct_change {
 };
 
 struct rt {
+    struct rt_fast fast; /* first: the inline preemption point's countdown (runtime.h) */
     struct rt_config cfg;
     uint64_t rng; /* the one PRNG's state (splitmix64 / xorshift) */
     int nprocs;
@@ -283,7 +284,9 @@ struct rt {
     bool ended;
     int exit_code;
     char *failure;
-    uint32_t preempt_count;
+    uint32_t preempt_count; /* RT_PREEMPT_EVERY: points passed since the last switch,
+                               as of the last rearm (fast.preempt_left counts on) */
+    int64_t preempt_reload; /* fast.preempt_left as set by the last rearm */
     int64_t now;
     /* channels */
     struct rt_chan *chead, *ctail;

@@ -275,8 +275,36 @@ void rt_gosched(struct rt *rt);
  * policy, once rt_run's budget is spent a preemption point hands control
  * back to the host (the caller stays its P's running G and resumes in the
  * next rt_run), so stepping works through loops that never block. May
- * switch. */
+ * switch. rt_preempt_point below is the same point, inline. */
 void rt_preempt(struct rt *rt);
+
+/* The runtime state the inline preemption point reads: the first member of
+ * every struct rt, so a struct rt pointer converts to it. preempt_left
+ * counts the preemption points still to pass before one can do anything;
+ * the runtime sets it from the policy each time rt_preempt_due runs (and at
+ * rt_new and rt_run): a large number under RT_PREEMPT_NEVER without a
+ * budget, the points left to the next switch under RT_PREEMPT_EVERY, and 1
+ * (every point goes to the runtime) under RT_PREEMPT_RANDOM, _CHOOSER, PCT
+ * and whenever rt_run has a budget (stepping), so the points that consume
+ * random numbers or can stop a step are exactly the points of before. Only
+ * the runtime writes it, except the decrement in rt_preempt_point. */
+struct rt_fast {
+    int64_t preempt_left;
+};
+
+/* rt_preempt_due is the out-of-line part of a preemption point, called by
+ * rt_preempt_point when the countdown reaches 0. May switch. */
+void rt_preempt_due(struct rt *rt);
+
+/* rt_preempt_point is rt_preempt inline: one decrement and a predictable
+ * branch at the points the policy lets pass. */
+static inline void rt_preempt_point(struct rt *rt)
+{
+    struct rt_fast *f = (struct rt_fast *)(void *)rt;
+    if (__builtin_expect(--f->preempt_left > 0, 1))
+        return;
+    rt_preempt_due(rt);
+}
 
 /* rt_stack_left returns how many bytes of the current goroutine's C stack
  * remain below the caller's frame (SIZE_MAX outside goroutines). Cheap. */

@@ -101,6 +101,7 @@ struct rt *rt_new(const struct rt_config *cfg)
     rt->next_chan_id = 1;
     rt->stacks = rt_stack_pool_new(c.stack_size);
     rt->status = RT_RUNNING;
+    rt->fast.preempt_left = rt->preempt_reload = 1; /* rt_run rearms */
     rt_trace_init(rt);
     rt_detect_init(rt);
     if (c.sched == RT_SCHED_PCT)
@@ -825,11 +826,47 @@ void rt_gosched_local(struct rt *rt)
     sched(rt, false);
 }
 
+/* preempt_fold adds the points the inline countdown let pass since the
+ * last rearm to preempt_count. */
+static void preempt_fold(struct rt *rt)
+{
+    rt->preempt_count += (uint32_t)(rt->preempt_reload - rt->fast.preempt_left);
+    rt->preempt_reload = rt->fast.preempt_left;
+}
+
+/* preempt_rearm sets the countdown from the policy and the budget (see
+ * struct rt_fast); call after preempt_fold. */
+static void preempt_rearm(struct rt *rt)
+{
+    int64_t n = 1;
+    if (rt->budget < 0) {
+        switch ((int)rt->cfg.preempt) {
+        case RT_PREEMPT_NEVER: n = INT64_MAX / 2; break;
+        case RT_PREEMPT_EVERY:
+            n = rt->preempt_count < rt->cfg.preempt_every
+                    ? (int64_t)(rt->cfg.preempt_every - rt->preempt_count)
+                    : 1;
+            break;
+        default: break;
+        }
+    }
+    rt->fast.preempt_left = rt->preempt_reload = n;
+}
+
 void rt_preempt(struct rt *rt)
 {
+    rt_preempt_point(rt);
+}
+
+void rt_preempt_due(struct rt *rt)
+{
+    rt->fast.preempt_left++; /* this point is counted below */
+    preempt_fold(rt);
     struct rt_g *g = rt->curg;
-    if (!g)
+    if (!g) {
+        preempt_rearm(rt);
         return;
+    }
     bool sw = false;
     switch ((int)rt->cfg.preempt) { /* int: RT_PREEMPT_PCT is internal */
     case RT_PREEMPT_NEVER: break;
@@ -851,6 +888,7 @@ void rt_preempt(struct rt *rt)
             rt->pct_preempted = g;
         break;
     }
+    preempt_rearm(rt);
     if (!sw) {
         if (rt->budget == 0) {
             /* Stepping: give the host control; g stays its P's running G. */
@@ -990,6 +1028,8 @@ enum rt_status rt_run(struct rt *rt, int64_t budget)
     if (rt->ended)
         return rt->status;
     rt->budget = budget;
+    preempt_fold(rt);
+    preempt_rearm(rt);
     rt_segv_install(rt);
     while (!rt->ended) {
         if (rt->budget == 0) {

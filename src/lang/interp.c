@@ -1131,6 +1131,23 @@ void interp_loop_step(struct gstate *g)
     interp_tick(g);
 }
 
+void interp_tick_due(struct gstate *g)
+{
+    struct interp *in = g->in;
+    if (in->steps > in->step_limit)
+        interp_step_limit(g);
+    if ((in->steps & (GC_POLL_STEPS - 1)) == 0)
+        heap_safepoint(in->heap);
+    if (in->leaks && in->steps >= in->leak_next)
+        interp_leak_poll(g);
+    unsigned long long next = (in->steps | (GC_POLL_STEPS - 1)) + 1;
+    if (in->step_limit < next)
+        next = in->step_limit + 1; /* step_limit is below ~0ull here */
+    if (in->leaks)
+        next = in->steps + 1; /* leak_next moves during collections: look every step */
+    in->tick_next = next;
+}
+
 void interp_step_limit(struct gstate *g)
 {
     struct interp *in = g->in;
@@ -1400,6 +1417,7 @@ struct lang_run *lang_run_new(struct lang_program *p, const struct lang_run_opti
     in->capture = opt->capture;
     in->max_steps = opt->max_steps;
     in->step_limit = opt->max_steps ? opt->max_steps : ~0ull;
+    in->tick_next = 1; /* interp_tick_due sets the next one at the first step */
     in->max_goroutines = opt->max_goroutines ? opt->max_goroutines : 250000;
     in->seed = opt->seed;
     in->rng = opt->seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull;

@@ -143,6 +143,9 @@ struct interp {
     /* limits and counters */
     unsigned long long steps, max_steps;
     unsigned long long step_limit; /* max_steps, or the largest value when there is none */
+    unsigned long long tick_next;  /* steps value at which interp_tick calls interp_tick_due:
+                                      the next of the step limit, the collector's poll and
+                                      (every step when leaks is on) the leak poll */
     size_t max_goroutines;
     size_t goroutines, goroutines_peak;
     uint64_t seed;
@@ -356,21 +359,23 @@ _Noreturn void interp_step_limit(struct gstate *g);
 /* Statements between two checks of the collector's trigger. */
 enum { GC_POLL_STEPS = 16 };
 
+/* interp_tick_due is the out-of-line part of interp_tick, run when the
+ * step count reaches in->tick_next: ends the run past the step limit, lets
+ * the collector run every GC_POLL_STEPS steps, polls the leak detector when
+ * it is on, and sets the next tick_next. */
+void interp_tick_due(struct gstate *g);
+
 /* interp_tick is interp_loop_step's body, inline for the hot paths: counts
  * the step against the limit, lets the collector run every GC_POLL_STEPS
  * steps (allocations past the heap's limit collect at once in any case),
- * polls the leak detector when it is on, and is a preemption point. */
-void interp_leak_poll(struct gstate *g); /* interp_leak.c, declared below */
+ * polls the leak detector when it is on (those three through one compare
+ * with in->tick_next), and is a preemption point. */
 static inline void interp_tick(struct gstate *g)
 {
     struct interp *in = g->in;
-    if (__builtin_expect(++in->steps > in->step_limit, 0))
-        interp_step_limit(g);
-    if (__builtin_expect((in->steps & (GC_POLL_STEPS - 1)) == 0, 0))
-        heap_safepoint(in->heap);
-    if (__builtin_expect(in->leaks, 0) && in->steps >= in->leak_next)
-        interp_leak_poll(g);
-    rt_preempt(in->rt);
+    if (__builtin_expect(++in->steps >= in->tick_next, 0))
+        interp_tick_due(g);
+    rt_preempt_point(in->rt);
 }
 
 /* Bytes of C stack a call needs at least; below this, Go's stack overflow. */
@@ -381,9 +386,8 @@ enum { MAX_DEPTH = 200000 };
 /* interp_stack_exhausted: the C stack reserve is reached. The goroutine's
  * stack bound is computed at its first call (its C stack never moves), so
  * the check is a compare of the frame address. */
-static inline bool interp_stack_exhausted(struct gstate *g)
+static inline bool interp_stack_exhausted_at(struct gstate *g, uintptr_t fp)
 {
-    uintptr_t fp = (uintptr_t)__builtin_frame_address(0);
     if (__builtin_expect(!g->stack_limit, 0)) {
         size_t left = rt_stack_left(g->in->rt);
         if (left == SIZE_MAX)
@@ -391,6 +395,12 @@ static inline bool interp_stack_exhausted(struct gstate *g)
         g->stack_limit = fp - left + CALL_STACK_RESERVE;
     }
     return fp < g->stack_limit;
+}
+/* ..._at takes the address of any object in the caller's frame instead
+ * (the caller then needs no frame pointer). */
+static inline bool interp_stack_exhausted(struct gstate *g)
+{
+    return interp_stack_exhausted_at(g, (uintptr_t)__builtin_frame_address(0));
 }
 
 /* ---- channels and goroutines (interp_rt.c) ---------------------------------- */

@@ -74,6 +74,7 @@ struct cfunc {
     const struct cs **body;
     uint32_t nbody;
     bool simple;
+    bool simple1; /* simple with one result (ev_call1's own entry) */
     uint32_t nparams, nslots, nres;
     uint32_t *ridx;      /* slot of each result */
     struct value *rzero; /* zero value of each result */
@@ -81,6 +82,7 @@ struct cfunc {
                             entry: zero, results their zero values */
     uint32_t ntmpl;
     struct pos pos;
+    struct frame entry; /* ev_call1's frame at entry but for up, base and depth */
 };
 
 /* ---- node memory ------------------------------------------------------------------ */
@@ -331,6 +333,23 @@ static inline uint32_t push_cargs(struct gstate *g, const struct cx *x)
     return base;
 }
 
+/* enter_tmpl copies a frame's entry template (n >= 1 values: the locals'
+ * and results' zero values, the deferred-call slot). Small frames, the
+ * common case, copy without a loop. */
+static inline __attribute__((always_inline)) void
+enter_tmpl(struct value *restrict st, const struct value *restrict tmpl, uint32_t n)
+{
+    switch (n) {
+    case 4: st[3] = tmpl[3]; /* fall through */
+    case 3: st[2] = tmpl[2]; /* fall through */
+    case 2: st[1] = tmpl[1]; /* fall through */
+    case 1: st[0] = tmpl[0]; break;
+    default:
+        for (uint32_t i = 0; i < n; i++)
+            st[i] = tmpl[i];
+    }
+}
+
 /* call_simple is interp_call_func for a compiled simple function called
  * from compiled code (arguments at base). */
 static inline __attribute__((always_inline)) void
@@ -344,8 +363,7 @@ call_simple(struct gstate *g, const struct ifunc *fn, const struct cfunc *cf, ui
     if (top > g->cap)
         interp_grow(g, top - g->sp);
     struct value *st = g->stk + base + cf->nparams;
-    for (uint32_t i = 0; i < cf->ntmpl; i++)
-        st[i] = cf->tmpl[i];
+    enter_tmpl(st, cf->tmpl, cf->ntmpl);
     g->sp = top;
     struct frame fr;
     /* every field set (a designated initializer would memset the frame) */
@@ -386,20 +404,64 @@ static inline void call_fn(struct gstate *g, const struct ifunc *fn, uint32_t ba
         interp_call_func(g, fn, NULL, base);
 }
 
-/* A call with one argument that needs no copy. */
-static struct value ev_call1(struct gstate *g, const struct cx *x)
+/* A call with one argument that needs no copy. When the callee is a
+ * simple function with one result, this is call_simple specialised: the
+ * frame is entered here and the result read from its slot, without the
+ * generic copy of the results to base. */
+static inline __attribute__((always_inline)) struct value call1(struct gstate *g,
+                                                                const struct cx *x, struct value v)
 {
     uint32_t base = g->sp;
-    const struct cx *a = x->args[0];
-    struct value v = a->ev(g, a);
-    if (base + 1 > g->cap)
-        interp_grow(g, 1);
-    g->stk[base] = v;
-    g->sp = base + 1;
-    call_fn(g, x->fn, base);
-    v = g->sp > base ? g->stk[base] : (struct value){0};
+    const struct cfunc *cf = x->fn->code;
+    if (__builtin_expect(!cf || !cf->simple1 || g->defer_mark, 0)) {
+        if (base + 1 > g->cap)
+            interp_grow(g, 1);
+        g->stk[base] = v;
+        g->sp = base + 1;
+        call_fn(g, x->fn, base);
+        v = g->sp > base ? g->stk[base] : (struct value){0};
+        g->sp = base;
+        return v;
+    }
+    uint32_t top = base + cf->nslots + 1;
+    if (__builtin_expect(top > g->cap, 0))
+        interp_grow(g, top - base);
+    struct value *st = g->stk + base;
+    st[0] = v;
+    struct frame fr;
+    if (__builtin_expect(++g->depth > MAX_DEPTH || interp_stack_exhausted_at(g, (uintptr_t)&fr),
+                         0)) {
+        g->depth--;
+        rt_stack_check(g->in->rt, SIZE_MAX / 2);
+    }
+    enter_tmpl(st + cf->nparams, cf->tmpl, cf->ntmpl);
+    g->sp = top;
+    fr = cf->entry; /* a copy of whole words, then the three that vary */
+    fr.up = g->top;
+    fr.base = base;
+    fr.depth = g->depth;
+    g->top = &fr;
+    run_list(g, cf->body, cf->nbody);
+    g->top = fr.up;
+    g->depth--;
     g->sp = base;
-    return v;
+    return g->stk[base + cf->ridx[0]];
+}
+
+static struct value ev_call1(struct gstate *g, const struct cx *x)
+{
+    const struct cx *a = x->args[0];
+    return call1(g, x, a->ev(g, a));
+}
+
+/* ev_call1 whose argument is a local of a 64-bit integer type plus or
+ * minus a constant, evaluated here (local in x->sa, x->ea; the constant to
+ * add, negated for a minus, in x->kb) */
+static struct value ev_call1_lk(struct gstate *g, const struct cx *x)
+{
+    struct value v = {.t = x->args[0]->t};
+    v.u = (uint64_t)ld_local(g, x->sa, x->ea).i + x->kb.u;
+    return call1(g, x, v);
 }
 
 /* A call of a package-level function (or a function literal without
@@ -586,8 +648,16 @@ static const struct cx *ccall(struct gstate *g, const struct ast_expr *e)
         if (k == T_STRUCT || k == T_ARRAY || k == T_INTERFACE)
             x->copy_mask |= 1u << i;
     }
-    if (x->nargs == 1 && !x->copy_mask)
+    if (x->nargs == 1 && !x->copy_mask) {
         x->ev = ev_call1;
+        const struct cx *a = x->args[0];
+        if (a->ev == ev_add_lk || a->ev == ev_sub_lk) {
+            x->ev = ev_call1_lk;
+            x->sa = a->sa;
+            x->ea = a->ea;
+            x->kb.u = a->ev == ev_add_lk ? a->kb.u : 0 - a->kb.u;
+        }
+    }
     return x;
 }
 
@@ -697,6 +767,38 @@ static enum exec_status ex_if(struct gstate *g, const struct cs *s)
     return EX_NORMAL;
 }
 
+/* return of one value of a type that is neither an interface, a struct nor
+ * an array (et: that type) */
+static inline __attribute__((always_inline)) enum exec_status return1_scalar(struct gstate *g,
+                                                                             const struct cs *s)
+{
+    step(g, s);
+    const struct cx *a = s->a;
+    struct value v;
+    if (a->ev == ev_local) {
+        v = ld_local(g, a->sa, a->e);
+    } else if (a->ev == ev_add_xx) { /* return f(x) + g(y): one C call less */
+        int64_t l = a->a->ev(g, a->a).i;
+        v.i = (int64_t)((uint64_t)l + (uint64_t)a->b->ev(g, a->b).i);
+    } else {
+        v = a->ev(g, a);
+    }
+    v.t = s->et;
+    struct value *dst = &g->stk[g->top->base + s->slot];
+    if (__builtin_expect(is_cellv(g, *dst), 0)) {
+        race_write_box(g, dst->p, 0, s->et); /* a captured result */
+        ((struct vbox *)dst->p)->v[0] = v;
+    } else {
+        *dst = v;
+    }
+    return EX_RETURN;
+}
+
+static enum exec_status ex_return1_scalar(struct gstate *g, const struct cs *s)
+{
+    return return1_scalar(g, s);
+}
+
 /* if with a condition comparing a local of a 64-bit integer type with a
  * constant (the local in s->a->sa, the constant in s->a->kb), one function
  * per operator */
@@ -712,6 +814,15 @@ static enum exec_status ex_if(struct gstate *g, const struct cs *s)
         if (s->els)                                                                                \
             return s->els->ex(g, s->els);                                                          \
         return EX_NORMAL;                                                                          \
+    }                                                                                              \
+    /* the same without init and else, the body one ex_return1_scalar */                           \
+    static enum exec_status ex_ifret_##name##_lk(struct gstate *g, const struct cs *s)             \
+    {                                                                                              \
+        step(g, s);                                                                                \
+        const struct cx *c = s->a;                                                                 \
+        if (ld_local(g, c->sa, c->ea).i OP c->kb.i)                                                \
+            return return1_scalar(g, s->body[0]);                                                  \
+        return EX_NORMAL;                                                                          \
     }
 DEF_IF_LK(lss, <)
 DEF_IF_LK(leq, <=)
@@ -719,23 +830,6 @@ DEF_IF_LK(gtr, >)
 DEF_IF_LK(geq, >=)
 DEF_IF_LK(eql, ==)
 DEF_IF_LK(neq, !=)
-
-/* return of one value of a type that is neither an interface, a struct nor
- * an array (et: that type) */
-static enum exec_status ex_return1_scalar(struct gstate *g, const struct cs *s)
-{
-    step(g, s);
-    struct value v = s->a->ev(g, s->a);
-    v.t = s->et;
-    struct value *dst = &g->stk[g->top->base + s->slot];
-    if (__builtin_expect(is_cellv(g, *dst), 0)) {
-        race_write_box(g, dst->p, 0, s->et); /* a captured result */
-        ((struct vbox *)dst->p)->v[0] = v;
-    } else {
-        *dst = v;
-    }
-    return EX_RETURN;
-}
 
 /* return of one value */
 static enum exec_status ex_return1(struct gstate *g, const struct cs *s)
@@ -797,7 +891,7 @@ static enum exec_status ex_incdec_local(struct gstate *g, const struct cs *s)
         return interp_exec_stmt(g, s->s);
     step(g, s);
     uint64_t old = g->stk[slot].u;
-    rt_preempt(g->in->rt);
+    rt_preempt_point(g->in->rt);
     g->stk[slot].u = old + (s->inc ? 1 : (uint64_t)-1);
     g->stk[slot].t = s->et;
     return EX_NORMAL;
@@ -814,7 +908,7 @@ static enum exec_status ex_opassign_local(struct gstate *g, const struct cs *s)
     push(g, old);
     struct value y = s->a->ev(g, s->a);
     push(g, y);
-    rt_preempt(g->in->rt);
+    rt_preempt_point(g->in->rt);
     y = pop(g);
     old = pop(g);
     struct value r = interp_binop(g, s->op, old, y, s->lhs->type, s->lhs->type);
@@ -1020,7 +1114,9 @@ static const struct cs *cstmt_inner(struct gstate *g, const struct ast_stmt *s)
     case ST_EXPR: {
         const struct ast_expr *e = ast_unparen(s->u.expr);
         const struct cx *x = cexpr(g, e);
-        struct cs *c = new_cs(g, x->ev == ev_call || x->ev == ev_call1 ? ex_call : ex_expr, s);
+        struct cs *c = new_cs(
+            g, x->ev == ev_call || x->ev == ev_call1 || x->ev == ev_call1_lk ? ex_call : ex_expr,
+            s);
         c->a = x;
         return c;
     }
@@ -1038,9 +1134,12 @@ static const struct cs *cstmt_inner(struct gstate *g, const struct ast_stmt *s)
                                         ev_geq_lk, ev_eql_lk, ev_neq_lk};
         static cs_fn *const if_lk[] = {ex_if_lss_lk, ex_if_leq_lk, ex_if_gtr_lk,
                                        ex_if_geq_lk, ex_if_eql_lk, ex_if_neq_lk};
+        static cs_fn *const ifret_lk[] = {ex_ifret_lss_lk, ex_ifret_leq_lk, ex_ifret_gtr_lk,
+                                          ex_ifret_geq_lk, ex_ifret_eql_lk, ex_ifret_neq_lk};
+        bool ret = !c->init && !c->els && c->nbody == 1 && c->body[0]->ex == ex_return1_scalar;
         for (size_t i = 0; i < sizeof if_lk / sizeof if_lk[0]; i++)
             if (c->a->ev == cmp_lk[i])
-                c->ex = if_lk[i];
+                c->ex = ret ? ifret_lk[i] : if_lk[i];
         return c;
     }
     case ST_FOR: {
@@ -1160,6 +1259,11 @@ void interp_compile(struct gstate *g, struct ifunc *fn)
         if (rv->captured || rk == T_STRUCT || rk == T_ARRAY || cf->ridx[i] < i)
             cf->simple = false;
     }
+    cf->simple1 = cf->simple && cf->nres == 1;
+    memset(&cf->entry, 0, sizeof cf->entry);
+    cf->entry.fn = fn;
+    cf->entry.clo_slot = UINT32_MAX;
+    cf->entry.pos = cf->pos;
     cf->ntmpl = cf->nslots + 1 - cf->nparams;
     cf->tmpl = code_alloc(g->in, cf->ntmpl * sizeof *cf->tmpl);
     for (uint32_t i = 0; i < cf->nres; i++)

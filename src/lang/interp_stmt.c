@@ -66,7 +66,7 @@ static void assign(struct gstate *g, const struct ast_stmt *s)
         push(g, old);
         struct value y = interp_eval(g, rhs[0]);
         push(g, y);
-        rt_preempt(g->in->rt);
+        rt_preempt_point(g->in->rt);
         y = pop(g);
         old = pop(g);
         /* the location's value may have changed while preempted: Go's
@@ -129,7 +129,7 @@ static void incdec(struct gstate *g, const struct ast_stmt *s)
     struct loc l = interp_loc(g, x);
     struct value v = interp_loc_load(g, &l);
     push(g, v);
-    rt_preempt(g->in->rt);
+    rt_preempt_point(g->in->rt);
     v = pop(g);
     const struct type *t = x->type;
     if (types_is_float(t))
