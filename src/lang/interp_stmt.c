@@ -236,12 +236,9 @@ static void exec_go(struct gstate *g, const struct ast_stmt *s)
     const struct ast_expr *call = s->u.expr;
     uint32_t nargs = callee_and_args(g, call);
     struct value fv = g->stk[sp];
-    if (!fv.t && fv.i) {
-        /* go on a builtin: run it in the new goroutine through defer's
-         * machinery is overkill; Go allows only a few (go println(...)) */
-        g->sp = sp;
-        interp_panic_str(g, "chanlab: go with a builtin function is not supported");
-    }
+    /* fv may be a builtin (go println(x), go close(c)): the new goroutine
+     * runs it as a deferred builtin runs (g_entry), its arguments evaluated
+     * here. */
     memmove(&g->stk[sp], &g->stk[sp + 1], nargs * sizeof(struct value));
     g->sp = sp + nargs;
     interp_go(g, fv, nargs, s->pos);
