@@ -338,7 +338,8 @@ call_simple(struct gstate *g, const struct ifunc *fn, const struct cfunc *cf, ui
 {
     if (__builtin_expect(++g->depth > MAX_DEPTH || interp_stack_exhausted(g), 0)) {
         g->depth--;
-        rt_stack_check(g->in->rt, SIZE_MAX / 2);
+        interp_call_deep(g, fn, NULL, base); /* on a new segment, or overflow */
+        return;
     }
     uint32_t top = base + cf->nslots + 1;
     if (top > g->cap)
