@@ -328,7 +328,11 @@ bool rt_call_on_new_stack(struct rt *rt, size_t size, void (*fn)(void *), void *
  * it released any (the caller's cached bounds are stale then). Cheap when
  * the goroutine is on no segment. Without it the segments stay mapped
  * until the goroutine's next switch, whose bounds check pops them (and
- * rt_stack_left finds the stack the caller is on meanwhile). */
+ * rt_stack_left finds the stack the caller is on meanwhile); but under
+ * AddressSanitizer the call is required, first thing after landing: the
+ * frames the jump abandoned on this stack keep their poisoned redzones
+ * (the sanitizer's longjmp cleans only the stack it jumps from) until this
+ * call cleans them. */
 bool rt_stack_unwound(struct rt *rt);
 
 /* Goroutine accessors. Ids are Go's goroutine ids. Labels are copied. */

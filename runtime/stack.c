@@ -207,8 +207,19 @@ void rt_stack_put(struct rt_stack_pool *pool, struct rt_stack *s)
 /* Bytes of one segment at most, unless the caller asks for more: a
  * goroutine's segments double its stack until they reach this size, so a
  * recursion a gigabyte deep needs about twenty mappings, and a goroutine
- * crossing a segment boundary back and forth reuses its cached segment. */
+ * crossing a segment boundary back and forth reuses its cached segment.
+ * Under AddressSanitizer segments stay at 256 KiB: at every longjmp and
+ * noreturn call the sanitizer clears the shadow from the stack pointer to
+ * the top of the stack it runs on, with a memset below 64 KiB of shadow
+ * (512 KiB of stack) and three system calls above (a panic unwinding a
+ * million deferred calls through 64 MiB segments spent a minute in the
+ * kernel). Two mappings per 256 KiB keep a 4 GiB stack (the interpreter's
+ * limit there) below vm.max_map_count's 65,530. */
+#if RT_ASAN
+#define RT_SEG_MAX ((size_t)256 << 10)
+#else
 #define RT_SEG_MAX ((size_t)64 << 20)
+#endif
 
 static void seg_entry(void *p);
 

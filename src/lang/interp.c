@@ -24,8 +24,8 @@
  * MAX_DEPTH (interp.h) for frames larger than usual. A call costs 300 to
  * 1,200 bytes of C stack (more with deferred calls), so a million frames
  * can need more than a gigabyte; the pages are committed only as frames
- * reach them. */
-#define GOROUTINE_STACK_MAX ((size_t)GOROUTINE_STACK * 2048)
+ * reach them. Sanitizer builds: frames two to four times larger, 4 GiB. */
+#define GOROUTINE_STACK_MAX ((size_t)GOROUTINE_STACK * (GOROUTINE_STACK > (1u << 20) ? 1024 : 2048))
 
 /* ---- value stack --------------------------------------------------------------- */
 
@@ -717,9 +717,10 @@ static void deep_entry(void *arg)
     interp_call_func(c->g, c->fn, c->clo, c->base);
 }
 
-/* Bytes a new segment holds at least: the runtime makes each at least as
- * large as the goroutine's stacks so far (GOROUTINE_STACK, then doubling). */
-#define SEGMENT_MIN GOROUTINE_STACK
+/* Bytes a new segment must hold at least: room for a few calls. The
+ * runtime sizes segments itself (each as large as the goroutine's stacks so
+ * far, up to its cap). */
+#define SEGMENT_MIN (4 * CALL_STACK_RESERVE)
 
 void interp_call_deep(struct gstate *g, const struct ifunc *fn, struct vclosure *clo, uint32_t base)
 {

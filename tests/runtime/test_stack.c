@@ -8,6 +8,14 @@
 
 #include <stdbool.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
 /* ---- the deep recursion ---------------------------------------------------------- */
 
 #define STACK     (64 * 1024) /* the goroutines' own stacks */
@@ -413,6 +421,13 @@ static void lazy_main(struct rt *rt, void *arg)
 static void test_longjmp_synced_lazily(void **state)
 {
     (void)state;
+#ifdef UNDER_ASAN
+    /* Under the sanitizer the frames the longjmp abandoned keep their
+     * poisoned redzones until rt_stack_unwound cleans them, so the host
+     * must call it at once (runtime.h); the lazy path is for plain
+     * builds. */
+    skip();
+#endif
     struct rt *rt = seg_rt((size_t)256 << 20, RT_PREEMPT_NEVER);
     int gone = -1;
     rt_go(rt, lazy_main, &gone);
