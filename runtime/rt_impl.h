@@ -44,11 +44,43 @@
 
 /* ---- stacks and contexts (stack.c, switch_*.S) ---------------------------- */
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#define RT_VALGRIND 1
+#endif
+#endif
+
 struct rt_stack {
     char *lo;     /* lowest usable byte (above the guard page, if any) */
     size_t size;  /* usable bytes; the top is lo + size, page aligned */
     bool guarded; /* a PROT_NONE page sits just below lo */
     struct rt_stack_chunk *chunk;
+    /* Sanitizer builds: the lowest byte the last goroutine on this stack
+     * may have left poisoned (frames abandoned when it exited deep, or while
+     * it ran on segments); rt_stack_reuse cleans down to it. NULL: the top
+     * 16 KiB only. */
+    char *dirty_lo;
+};
+
+/* A stack segment (rt_call_on_new_stack): a mapping of its own, a guard
+ * page at the bottom and this record at the top; st.lo .. the record is the
+ * usable stack. The segments a goroutine runs on form a chain from the
+ * newest (g->seg) down to the goroutine's own stack. */
+struct rt_seg {
+    struct rt_stack st; /* usable bounds; st.size counts the record too */
+    char *map;          /* the mapping: guard page + st.size bytes */
+    size_t maplen;
+    struct rt_seg *prev; /* the segment below; NULL: the goroutine's stack */
+    char *entry_sp;      /* the stack pointer below which prev was free when
+                            this segment was entered */
+    void (*fn)(void *);  /* the call running on it */
+    void *arg;
+#if RT_ASAN
+    void *prev_fake; /* ASan's fake stack of the stack below, while on this */
+#endif
+#ifdef RT_VALGRIND
+    unsigned vg_id;
+#endif
 };
 
 /* A saved execution context: the stack pointer of a suspended goroutine (or
@@ -137,10 +169,28 @@ struct rt_g {
     uint32_t created_site; /* rt_site of the go statement (detectors) */
     struct rt_sudog *sel;  /* parked in select: its sudogs (nsel), else NULL */
     uint32_t nsel;
-    struct rt_race_g *race; /* race detector state (race.c); NULL when off */
-    uint64_t pct_prio;      /* RT_SCHED_PCT: its priority, higher runs first */
-    struct rt_stack stack;
+    struct rt_race_g *race;   /* race detector state (race.c); NULL when off */
+    uint64_t pct_prio;        /* RT_SCHED_PCT: its priority, higher runs first */
+    struct rt_stack stack;    /* its own stack (the record sits at its top) */
+    struct rt_seg *seg;       /* the segment it runs on now; NULL: its own stack */
+    struct rt_seg *seg_cache; /* the last segment it released, kept for reuse */
+    size_t seg_bytes;         /* usable bytes of the segments in its chain */
 };
+
+/* rt_g_cur_stack is the stack g runs on now: its newest segment, else its
+ * own stack. */
+static inline const struct rt_stack *rt_g_cur_stack(const struct rt_g *g)
+{
+    return g->seg ? &g->seg->st : &g->stack;
+}
+
+/* Segments (stack.c). rt_seg_sync pops the segments of the current G that
+ * its stack pointer sp has left (a longjmp to a frame further down the
+ * chain); returns true if it popped any. rt_segs_release frees a G's chain
+ * and its cached segment (the G is dead or abandoned: never resumed on
+ * them). */
+bool rt_seg_sync(struct rt *rt, struct rt_g *g, char *sp);
+void rt_segs_release(struct rt_g *g);
 
 struct rt_p {
     int id;

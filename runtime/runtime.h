@@ -151,9 +151,18 @@ struct rt_hooks {
 };
 
 struct rt_config {
-    uint64_t seed;          /* the one PRNG's seed; 0 is a valid seed */
-    int procs;              /* GOMAXPROCS; <= 0 means 1 */
-    size_t stack_size;      /* bytes per goroutine stack; 0: 256 KiB */
+    uint64_t seed;     /* the one PRNG's seed; 0 is a valid seed */
+    int procs;         /* GOMAXPROCS; <= 0 means 1 */
+    size_t stack_size; /* bytes per goroutine stack; 0: 256 KiB */
+    /* stack_max: bytes of C stack one goroutine may hold in all, its own
+     * stack and the segments of rt_call_on_new_stack together; below
+     * stack_size (0 included) it is stack_size: no segments. */
+    size_t stack_max;
+    /* stack_limit_shown: the N of the overflow text "goroutine stack
+     * exceeds N-byte limit"; 0: stack_max. (The interpreter shows Go's
+     * 1000000000: its own frames are not Go's, so no byte figure of its C
+     * stack would be the one a Go programmer knows.) */
+    size_t stack_limit_shown;
     int64_t max_goroutines; /* live goroutines allowed; 0: 10,000,000 */
     enum rt_preempt_policy preempt;
     uint32_t preempt_every; /* RT_PREEMPT_EVERY: N (0 counts as 1) */
@@ -306,18 +315,53 @@ static inline void rt_preempt_point(struct rt *rt)
     rt_preempt_due(rt);
 }
 
-/* rt_stack_left returns how many bytes of the current goroutine's C stack
- * remain below the caller's frame (SIZE_MAX outside goroutines). Cheap. */
+/* rt_stack_left returns how many bytes of the C stack the current goroutine
+ * runs on (its own stack or its newest segment) remain below the caller's
+ * frame (SIZE_MAX outside goroutines). Cheap. */
 size_t rt_stack_left(const struct rt *rt);
 
 /* rt_stack_check ends the run with Go's stack overflow text when fewer than
  * need bytes remain ("runtime: goroutine stack exceeds N-byte limit" then
- * "fatal error: stack overflow"); otherwise returns. Pure C goroutines that
- * never call it are still protected by a guard page while the runtime holds
- * fewer than 8,192 stacks, and beyond that by a check of the stack pointer
- * at every switch (which catches an overflow late, after it has written
- * below the stack). */
+ * "fatal error: stack overflow", N = cfg.stack_limit_shown); otherwise
+ * returns. Pure C goroutines that never call it are still protected by a
+ * guard page while the runtime holds fewer than 8,192 stacks (segments
+ * always have one), and beyond that by a check of the stack pointer at every
+ * switch (which catches an overflow late, after it has written below the
+ * stack). */
 void rt_stack_check(struct rt *rt, size_t need);
+
+/* rt_call_on_new_stack runs fn(arg) on a fresh C stack segment of at least
+ * size bytes that belongs to the current goroutine, and returns true when
+ * fn returns (segmented stacks, as Rust's stacker grows a thread's stack).
+ * Meanwhile the goroutine may park, be preempted and resume as usual, and
+ * call rt_call_on_new_stack again from the segment; rt_stack_left, the
+ * switch-time bounds check, the guard page handler and the sanitizer's
+ * fiber bounds all follow the newest segment, and are restored on return.
+ * Segments are mappings reserved with MAP_NORESERVE (memory is committed as
+ * frames touch it) with a guard page; each is at least as large as the
+ * goroutine's stacks so far (doubling them, up to 64 MiB a segment). One
+ * released segment is kept per goroutine for the next call; the rest are
+ * unmapped, and a goroutine's segments all go when it exits or the runtime
+ * is freed, whether it left them by returning or not (Goexit, rt_end, a
+ * stack overflow). Returns false without calling fn outside a goroutine,
+ * when the goroutine's stacks would exceed cfg.stack_max, or when the
+ * address space is exhausted. Memory: the runtime owns the segments; fn and
+ * arg stay the caller's. */
+bool rt_call_on_new_stack(struct rt *rt, size_t size, void (*fn)(void *), void *arg);
+
+/* rt_stack_unwound must be called after a longjmp (or any jump) that may
+ * have left segments of the current goroutine for a frame further down its
+ * chain: it releases the segments the stack pointer has left and restores
+ * the bounds (and the sanitizer's) of the stack it is on. Returns true if
+ * it released any (the caller's cached bounds are stale then). Cheap when
+ * the goroutine is on no segment. Without it the segments stay mapped
+ * until the goroutine's next switch, whose bounds check pops them (and
+ * rt_stack_left finds the stack the caller is on meanwhile); but under
+ * AddressSanitizer the call is required, first thing after landing: the
+ * frames the jump abandoned on this stack keep their poisoned redzones
+ * (the sanitizer's longjmp cleans only the stack it jumps from) until this
+ * call cleans them. */
+bool rt_stack_unwound(struct rt *rt);
 
 /* Goroutine accessors. Ids are Go's goroutine ids. Labels are copied. */
 int64_t rt_g_id(const struct rt_g *g);

@@ -76,6 +76,10 @@ struct rt *rt_new(const struct rt_config *cfg)
         c.stack_size = 256 * 1024;
     if (c.stack_size < 16 * 1024)
         return NULL;
+    if (c.stack_max < c.stack_size)
+        c.stack_max = c.stack_size;
+    if (c.stack_limit_shown == 0)
+        c.stack_limit_shown = c.stack_max;
     if (c.procs <= 0)
         c.procs = 1;
     if (c.max_goroutines <= 0)
@@ -117,6 +121,7 @@ struct rt *rt_new(const struct rt_config *cfg)
  * parked goroutine touches anyway), so releasing the stack releases it. */
 static void g_release(struct rt *rt, struct rt_g *g)
 {
+    rt_segs_release(g);
     struct rt_stack s = g->stack;
     rt_ctx_free(&g->ctx);
     free(g->label);
@@ -561,6 +566,7 @@ static inline __attribute__((always_inline)) void after_switch(struct rt *rt)
     if (!z)
         return;
     rt->zombie = NULL;
+    rt_segs_release(z);
     if (rt->gfree_len < RT_GFREE_MAX) {
         z->schedlink = rt->gfree;
         rt->gfree = z;
@@ -582,6 +588,18 @@ static _Noreturn void stack_overflow(struct rt *rt)
     abort(); /* an abandoned goroutine is never resumed */
 }
 
+/* sp_overflowed: the stack pointer sp of g is below the stack g runs on.
+ * Off its newest segment, the segments a longjmp left are popped first. */
+static inline bool sp_overflowed(struct rt *rt, struct rt_g *g, char *sp)
+{
+    const struct rt_stack *st = rt_g_cur_stack(g);
+    if (__builtin_expect(g->seg != NULL, 0) && (sp < st->lo || sp >= st->lo + st->size)) {
+        rt_seg_sync(rt, g, sp);
+        st = rt_g_cur_stack(g);
+    }
+    return sp < st->lo;
+}
+
 /* sched leaves the current G, which the caller has already parked, queued or
  * killed, and resumes the next one (or the host stack). Returns when the G is
  * resumed again (never when dying). */
@@ -589,7 +607,7 @@ static void sched(struct rt *rt, bool dying)
 {
     struct rt_g *cur = rt->curg;
     assert(cur);
-    if (!dying && (char *)__builtin_frame_address(0) < cur->stack.lo) {
+    if (!dying && sp_overflowed(rt, cur, __builtin_frame_address(0))) {
         cur->state = RT_G_RUNNING;
         stack_overflow(rt);
     }
@@ -651,6 +669,9 @@ _Noreturn void rt_goexit(struct rt *rt)
     else
         rt->gtail = g->allprev;
     rt->ps[g->p].curg = NULL;
+    /* Frames below here (or on segments) are abandoned: a sanitizer build
+     * cleans the stack down to this point when it is reused. */
+    g->stack.dirty_lo = g->seg ? g->stack.lo : (char *)__builtin_frame_address(0) - 1024;
     rt->zombie = g;
     sched(rt, true);
     abort(); /* a dead goroutine is never resumed */
@@ -908,15 +929,6 @@ void rt_preempt_due(struct rt *rt)
     sched(rt, false);
 }
 
-size_t rt_stack_left(const struct rt *rt)
-{
-    struct rt_g *g = rt->curg;
-    if (!g)
-        return SIZE_MAX;
-    char *sp = __builtin_frame_address(0);
-    return sp > g->stack.lo ? (size_t)(sp - g->stack.lo) : 0;
-}
-
 void rt_stack_check(struct rt *rt, size_t need)
 {
     if (rt->curg && rt_stack_left(rt) < need)
@@ -1059,7 +1071,7 @@ enum rt_status rt_run(struct rt *rt, int64_t budget)
                 snprintf(head, sizeof head,
                          "runtime: goroutine stack exceeds %zu-byte limit\n"
                          "fatal error: stack overflow",
-                         rt->cfg.stack_size);
+                         rt->cfg.stack_limit_shown);
                 char *failure = rt_failure_text(rt, head);
                 rt->curg = NULL;
                 free(rt->failure);

@@ -12,7 +12,15 @@
  * interpreter calls at every call) and on a bounds check of the stack
  * pointer at every switch. Exited goroutines' stacks return to a LIFO pool;
  * when every stack of a chunk is free and the pool holds more than a chunk's
- * worth, the chunk's memory is given back with MADV_DONTNEED. */
+ * worth, the chunk's memory is given back with MADV_DONTNEED.
+ *
+ * Segments (rt_call_on_new_stack) extend a goroutine's stack on demand, as
+ * segmented stacks did in early Go and as Rust's stacker does: a mapping of
+ * its own per segment (they are few and large), a chain in the G from the
+ * newest down, and the current bounds (rt_g_cur_stack) that every check
+ * uses. A longjmp out of segments leaves them in the chain until
+ * rt_stack_unwound (or the next switch) finds the stack pointer on a stack
+ * further down and pops the rest. */
 #include "rt_impl.h"
 
 #include <errno.h>
@@ -28,11 +36,8 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
+#ifdef RT_VALGRIND
 #include <valgrind/valgrind.h>
-#define RT_VALGRIND 1
-#endif
 #endif
 
 #ifdef RT_UCONTEXT
@@ -125,6 +130,7 @@ bool rt_stack_get(struct rt_stack_pool *pool, struct rt_stack *out)
     out->size = pool->stack_size;
     out->chunk = c;
     out->guarded = false;
+    out->dirty_lo = NULL;
     if (pool->nguarded < RT_GUARDED && mprotect(slot, RT_PAGE, PROT_NONE) == 0) {
         out->guarded = true;
         pool->nguarded++;
@@ -143,7 +149,11 @@ void rt_stack_reuse(struct rt_stack *s)
 {
 #if RT_ASAN
     size_t n = s->size < 16384 ? s->size : 16384;
-    ASAN_UNPOISON_MEMORY_REGION(s->lo + s->size - n, n);
+    char *top = s->lo + s->size;
+    if (s->dirty_lo && s->dirty_lo >= s->lo && s->dirty_lo < top - n)
+        n = (size_t)(top - s->dirty_lo);
+    s->dirty_lo = NULL;
+    ASAN_UNPOISON_MEMORY_REGION(top - n, n);
 #else
     (void)s;
 #endif
@@ -190,6 +200,266 @@ void rt_stack_put(struct rt_stack_pool *pool, struct rt_stack *s)
         /* Give the memory back; the mapping (and guard pages) stay. */
         madvise(c->base, c->carved * pool->slot, MADV_DONTNEED);
     }
+}
+
+/* ---- segments ----------------------------------------------------------------- */
+
+/* Bytes of one segment at most, unless the caller asks for more: a
+ * goroutine's segments double its stack until they reach this size, so a
+ * recursion a gigabyte deep needs about twenty mappings, and a goroutine
+ * crossing a segment boundary back and forth reuses its cached segment.
+ * Under AddressSanitizer segments stay at 256 KiB: at every longjmp and
+ * noreturn call the sanitizer clears the shadow from the stack pointer to
+ * the top of the stack it runs on, with a memset below 64 KiB of shadow
+ * (512 KiB of stack) and three system calls above (a panic unwinding a
+ * million deferred calls through 64 MiB segments spent a minute in the
+ * kernel). Two mappings per 256 KiB keep a 4 GiB stack (the interpreter's
+ * limit there) below vm.max_map_count's 65,530. */
+#if RT_ASAN
+#define RT_SEG_MAX ((size_t)256 << 10)
+#else
+#define RT_SEG_MAX ((size_t)64 << 20)
+#endif
+
+static void seg_entry(void *p);
+
+#ifndef RT_UCONTEXT
+/* rt_stack_call(arg, fn, top) calls fn(arg) with the stack pointer at top
+ * (16-byte aligned) and returns on the caller's stack (switch_<arch>.S). */
+void rt_stack_call(void *arg, void (*fn)(void *), void *top);
+
+static void seg_call(struct rt_seg *s)
+{
+    rt_stack_call(s, seg_entry, s);
+}
+#else
+/* Targets without a hand-written switch: a ucontext on the segment whose
+ * successor is the caller's. */
+static void seg_uc_entry(unsigned ah, unsigned al)
+{
+    seg_entry((void *)(((uintptr_t)ah << 32) | al));
+}
+
+static void seg_call(struct rt_seg *s)
+{
+    ucontext_t back, on;
+    getcontext(&on);
+    on.uc_stack.ss_sp = s->st.lo;
+    on.uc_stack.ss_size = (size_t)((char *)s - s->st.lo);
+    on.uc_link = &back;
+    uintptr_t a = (uintptr_t)s;
+    makecontext(&on, (void (*)(void))seg_uc_entry, 2, (unsigned)(a >> 32), (unsigned)a);
+    swapcontext(&back, &on);
+}
+#endif
+
+static size_t page_round(size_t n)
+{
+    return (n + RT_PAGE - 1) / RT_PAGE * RT_PAGE;
+}
+
+static struct rt_seg *seg_map(size_t usable)
+{
+    size_t len = usable + RT_PAGE;
+    char *p =
+        mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    shadow_clear(p, len);
+    bool guarded = mprotect(p, RT_PAGE, PROT_NONE) == 0;
+    size_t room = (sizeof(struct rt_seg) + 63) & ~(size_t)63;
+    struct rt_seg *s = (struct rt_seg *)(void *)(p + len - room);
+    memset(s, 0, sizeof *s);
+    s->map = p;
+    s->maplen = len;
+    s->st.lo = p + RT_PAGE;
+    s->st.size = usable;
+    s->st.guarded = guarded;
+#ifdef RT_VALGRIND
+    s->vg_id = VALGRIND_STACK_REGISTER(s->st.lo, s->st.lo + usable);
+#endif
+    return s;
+}
+
+static void seg_unmap(struct rt_seg *s)
+{
+#ifdef RT_VALGRIND
+    VALGRIND_STACK_DEREGISTER(s->vg_id);
+#endif
+    char *map = s->map;
+    size_t len = s->maplen;
+    /* Frames abandoned on it may have left its shadow poisoned; forget it
+     * before the addresses go back to the system. */
+    shadow_clear(map + RT_PAGE, len - RT_PAGE);
+    munmap(map, len);
+}
+
+/* seg_pop makes the segment below g's newest one current again. A segment
+ * left by a normal return is kept for reuse (the previous spare is
+ * unmapped); one abandoned by a longjmp is unmapped. */
+static void seg_pop(struct rt_g *g, bool keep)
+{
+    struct rt_seg *s = g->seg;
+    g->seg = s->prev;
+    g->seg_bytes -= s->st.size;
+#if RT_ASAN
+    const struct rt_stack *cur = rt_g_cur_stack(g);
+    g->ctx.bottom = cur->lo;
+    g->ctx.size = cur->size;
+#endif
+    if (keep) {
+        if (g->seg_cache)
+            seg_unmap(g->seg_cache);
+        g->seg_cache = s;
+    } else {
+        seg_unmap(s);
+    }
+}
+
+void rt_segs_release(struct rt_g *g)
+{
+    while (g->seg)
+        seg_pop(g, false);
+    if (g->seg_cache)
+        seg_unmap(g->seg_cache);
+    g->seg_cache = NULL;
+}
+
+static bool on_stack(const struct rt_stack *st, const char *sp)
+{
+    return sp >= st->lo && sp < st->lo + st->size;
+}
+
+/* seg_entry runs on the new segment: the call, then back. */
+static void seg_entry(void *p)
+{
+    struct rt_seg *s = p;
+#if RT_ASAN
+    const void *below = NULL;
+    size_t below_size = 0;
+    __sanitizer_finish_switch_fiber(NULL, &below, &below_size);
+#endif
+    s->fn(s->arg);
+#if RT_ASAN
+    /* Leaving the segment for good: its fake stack goes. */
+    __sanitizer_start_switch_fiber(NULL, below, below_size);
+#endif
+}
+
+bool rt_call_on_new_stack(struct rt *rt, size_t size, void (*fn)(void *), void *arg)
+{
+    struct rt_g *g = rt->curg;
+    if (!g)
+        return false;
+    char *sp = __builtin_frame_address(0);
+    if (g->seg)
+        rt_seg_sync(rt, g, sp);
+    size_t room = (sizeof(struct rt_seg) + 63) & ~(size_t)63;
+    size_t need = page_round(size + room + 256);
+    size_t total = g->stack.size + g->seg_bytes;
+    size_t max = rt->cfg.stack_max;
+    size_t left = total < max ? (max - total) / RT_PAGE * RT_PAGE : 0;
+    if (need > left)
+        return false;
+    size_t want = total < RT_SEG_MAX ? page_round(total) : RT_SEG_MAX;
+    if (want < need)
+        want = need;
+    if (want > left)
+        want = left;
+    struct rt_seg *s = g->seg_cache;
+    if (s && s->st.size >= need && s->st.size <= left) {
+        g->seg_cache = NULL;
+    } else {
+        s = seg_map(want);
+        if (!s)
+            return false;
+    }
+    s->prev = g->seg;
+    s->entry_sp = sp;
+    s->fn = fn;
+    s->arg = arg;
+    g->seg = s;
+    g->seg_bytes += s->st.size;
+#if RT_ASAN
+    g->ctx.bottom = s->st.lo;
+    g->ctx.size = s->st.size;
+    __sanitizer_start_switch_fiber(&s->prev_fake, s->st.lo, s->st.size);
+#endif
+    seg_call(s);
+#if RT_ASAN
+    __sanitizer_finish_switch_fiber(s->prev_fake, NULL, NULL);
+#endif
+    /* The same goroutine, back on the stack below (it may have been
+     * switched out and resumed on the segment meanwhile). */
+    seg_pop(g, true);
+    return true;
+}
+
+bool rt_seg_sync(struct rt *rt, struct rt_g *g, char *sp)
+{
+    (void)rt;
+    struct rt_seg *s = g->seg;
+    if (!s || on_stack(&s->st, sp))
+        return false;
+    /* Find the stack of the chain that sp is on; when it is on none, this
+     * is not a longjmp out of segments (an overflow below the newest
+     * segment): leave the chain alone. */
+    struct rt_seg *t = s->prev;
+    while (t && !on_stack(&t->st, sp))
+        t = t->prev;
+    if (!t && !on_stack(&g->stack, sp))
+        return false;
+#if RT_ASAN
+    void *fake = NULL;
+#endif
+    char *entry = NULL;
+    while (g->seg != t) {
+        entry = g->seg->entry_sp;
+#if RT_ASAN
+        fake = g->seg->prev_fake;
+#endif
+        seg_pop(g, false);
+    }
+#if RT_ASAN
+    /* The sanitizer still believes it runs on the segment the longjmp
+     * left: move it to this stack, and clean the frames the longjmp
+     * abandoned here (between the landing frame and the switch). */
+    const struct rt_stack *cur = rt_g_cur_stack(g);
+    __sanitizer_start_switch_fiber(NULL, cur->lo, cur->size);
+    __sanitizer_finish_switch_fiber(fake, NULL, NULL);
+    char *from = entry - 8192 > cur->lo ? entry - 8192 : cur->lo;
+    if (sp > from)
+        ASAN_UNPOISON_MEMORY_REGION(from, (size_t)(sp - from));
+#else
+    (void)entry;
+#endif
+    return true;
+}
+
+bool rt_stack_unwound(struct rt *rt)
+{
+    struct rt_g *g = rt->curg;
+    if (!g || !g->seg)
+        return false;
+    return rt_seg_sync(rt, g, __builtin_frame_address(0));
+}
+
+size_t rt_stack_left(const struct rt *rt)
+{
+    struct rt_g *g = rt->curg;
+    if (!g)
+        return SIZE_MAX;
+    char *sp = __builtin_frame_address(0);
+    const struct rt_stack *st = rt_g_cur_stack(g);
+    if (g->seg && !on_stack(st, sp)) {
+        /* Left by a longjmp and not synced yet: the stack sp is on. */
+        for (const struct rt_seg *t = g->seg->prev; t; t = t->prev)
+            if (on_stack(&t->st, sp))
+                return (size_t)(sp - t->st.lo);
+        if (on_stack(&g->stack, sp))
+            return (size_t)(sp - g->stack.lo);
+    }
+    return sp > st->lo ? (size_t)(sp - st->lo) : 0;
 }
 
 /* ---- contexts ----------------------------------------------------------------- */
@@ -342,7 +612,8 @@ static void segv_handler(int sig, siginfo_t *si, void *uctx)
     struct rt *rt = segv_rt;
     struct rt_g *g = rt ? rt->curg : NULL;
     char *addr = si->si_addr;
-    if (g && g->stack.guarded && addr >= g->stack.lo - RT_PAGE && addr < g->stack.lo) {
+    const struct rt_stack *st = g ? rt_g_cur_stack(g) : NULL;
+    if (st && st->guarded && addr >= st->lo - RT_PAGE && addr < st->lo) {
         rt->overflow = g;
         /* The goroutine is abandoned: continue on the host stack, where
          * rt_run sees rt->overflow. SA_NODEFER keeps SIGSEGV unblocked. */

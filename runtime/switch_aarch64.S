@@ -52,4 +52,28 @@ rt_ctx_entry:
     brk #0
     .size rt_ctx_entry, .-rt_ctx_entry
 
+/* rt_stack_call(void *arg, void (*fn)(void *), void *top) calls fn(arg)
+ * with sp at top (16-byte aligned) and returns on the caller's stack, which
+ * x29 keeps (callee-saved; fn may switch goroutines, which saves and
+ * restores it too). The CFI lets debuggers unwind back to the caller. */
+    .globl rt_stack_call
+    .type rt_stack_call, %function
+    .p2align 4
+rt_stack_call:
+    .cfi_startproc
+    stp x29, x30, [sp, #-16]!
+    .cfi_def_cfa_offset 16
+    .cfi_offset x29, -16
+    .cfi_offset x30, -8
+    mov x29, sp
+    .cfi_def_cfa_register x29
+    mov sp, x2
+    blr x1
+    mov sp, x29
+    ldp x29, x30, [sp], #16
+    .cfi_def_cfa sp, 0
+    ret
+    .cfi_endproc
+    .size rt_stack_call, .-rt_stack_call
+
     .section .note.GNU-stack, "", %progbits

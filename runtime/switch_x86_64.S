@@ -44,4 +44,29 @@ rt_ctx_entry:
     ud2
     .size rt_ctx_entry, .-rt_ctx_entry
 
+/* rt_stack_call(void *arg, void (*fn)(void *), void *top) calls fn(arg)
+ * with the stack pointer at top (16-byte aligned: the call pushes the
+ * return address as any call does) and returns on the caller's stack, which
+ * rbp keeps (callee-saved, so fn preserves it; fn may switch goroutines,
+ * which saves and restores it too). The CFI lets debuggers unwind from the
+ * segment back to the caller. */
+    .globl rt_stack_call
+    .type rt_stack_call, @function
+    .p2align 4
+rt_stack_call:
+    .cfi_startproc
+    pushq %rbp
+    .cfi_def_cfa_offset 16
+    .cfi_offset %rbp, -16
+    movq %rsp, %rbp
+    .cfi_def_cfa_register %rbp
+    movq %rdx, %rsp
+    callq *%rsi
+    movq %rbp, %rsp
+    popq %rbp
+    .cfi_def_cfa %rsp, 8
+    ret
+    .cfi_endproc
+    .size rt_stack_call, .-rt_stack_call
+
     .section .note.GNU-stack, "", @progbits

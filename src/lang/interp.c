@@ -20,6 +20,12 @@
 #ifndef GOROUTINE_STACK
 #define GOROUTINE_STACK (1u << 20)
 #endif
+/* C stack per goroutine in all, segments included: a backstop behind
+ * MAX_DEPTH (interp.h) for frames larger than usual. A call costs 300 to
+ * 1,200 bytes of C stack (more with deferred calls), so a million frames
+ * can need more than a gigabyte; the pages are committed only as frames
+ * reach them. Sanitizer builds: frames two to four times larger, 4 GiB. */
+#define GOROUTINE_STACK_MAX ((size_t)GOROUTINE_STACK * (GOROUTINE_STACK > (1u << 20) ? 1024 : 2048))
 
 /* ---- value stack --------------------------------------------------------------- */
 
@@ -620,6 +626,8 @@ static void run_protected(struct gstate *g, struct frame *fr)
     fr->panic_depth_entry = g->npanics;
     if (setjmp(jb) == 0)
         interp_run_code(g, fr->fn->code);
+    else
+        interp_stack_landed(g);
     (void)d;
     g->top = fr;
     run_defers(g, fr, false);
@@ -643,7 +651,9 @@ void interp_call_func(struct gstate *g, const struct ifunc *fn, struct vclosure 
     const struct ast_func *d = fn->decl;
     if (++g->depth > MAX_DEPTH || interp_stack_exhausted(g)) {
         g->depth--;
-        rt_stack_check(in->rt, SIZE_MAX / 2);
+        g->defer_mark = mark;
+        interp_call_deep(g, fn, clo, base);
+        return;
     }
     uint32_t top = base + fn->nslots + 1;
     if (top > g->cap)
@@ -733,6 +743,38 @@ void interp_call_value(struct gstate *g, struct value fv, uint32_t nargs)
         return;
     }
     interp_call_func(g, fn, c->n ? c : NULL, base);
+}
+
+/* A call continued on a new stack segment (interp_call_deep). */
+struct deep_call {
+    struct gstate *g;
+    const struct ifunc *fn;
+    struct vclosure *clo;
+    uint32_t base;
+};
+
+static void deep_entry(void *arg)
+{
+    struct deep_call *c = arg;
+    c->g->stack_limit = 0; /* recomputed for the segment at this call */
+    interp_call_func(c->g, c->fn, c->clo, c->base);
+}
+
+/* Bytes a new segment must hold at least: room for a few calls. The
+ * runtime sizes segments itself (each as large as the goroutine's stacks so
+ * far, up to its cap). */
+#define SEGMENT_MIN (4 * CALL_STACK_RESERVE)
+
+void interp_call_deep(struct gstate *g, const struct ifunc *fn, struct vclosure *clo, uint32_t base)
+{
+    struct rt *rt = g->in->rt;
+    if (g->depth >= MAX_DEPTH)
+        rt_stack_check(rt, SIZE_MAX / 2); /* Go's stack overflow; no return */
+    uintptr_t limit = g->stack_limit;
+    struct deep_call c = {g, fn, clo, base};
+    if (!rt_call_on_new_stack(rt, SEGMENT_MIN, deep_entry, &c))
+        rt_stack_check(rt, SIZE_MAX / 2);
+    g->stack_limit = limit;
 }
 
 /* ---- deferred calls ------------------------------------------------------------------- */
@@ -1039,6 +1081,7 @@ static bool pcall(struct gstate *g, uint32_t base, const struct type_msel *m, st
         g->top = saved;
         return true;
     }
+    interp_stack_landed(g);
     if (g->panics[g->npanics - 1].goexit)
         unwind(g, saved); /* Goexit is not the callee's failure: it goes on */
     *pv = g->panics[g->npanics - 1].v;
@@ -1441,6 +1484,8 @@ struct lang_run *lang_run_new(struct lang_program *p, const struct lang_run_opti
     cfg.seed = opt->seed;
     cfg.procs = opt->procs > 0 ? opt->procs : 1;
     cfg.stack_size = GOROUTINE_STACK;
+    cfg.stack_max = GOROUTINE_STACK_MAX;
+    cfg.stack_limit_shown = 1000000000; /* Go's figure (runtime.h says why) */
     cfg.max_goroutines = (int64_t)in->max_goroutines + 16;
     cfg.preempt = RT_PREEMPT_EVERY;
     cfg.preempt_every = 20000;

@@ -96,8 +96,9 @@ struct gstate {
     const struct ast_stmt *ctl; /* target of the break/continue being executed */
     uint32_t defer_mark;        /* > 0: the next call is a deferred call run by panic
                                    number defer_mark (see interp_call_func) */
-    uintptr_t stack_limit;      /* C stack address below which a call is Go's stack
-                                   overflow; 0 until the goroutine's first call */
+    uintptr_t stack_limit;      /* C stack address below which a call needs a new
+                                   segment; 0 until the first call on the stack
+                                   (or segment) the goroutine runs on now */
     bool leak_reported;         /* the leak detector reported this goroutine */
 };
 
@@ -378,14 +379,45 @@ static inline void interp_tick(struct gstate *g)
     rt_preempt_point(in->rt);
 }
 
-/* Bytes of C stack a call needs at least; below this, Go's stack overflow. */
+/* Bytes of C stack a call needs at least; below this, the call continues
+ * on a new stack segment (interp_call_deep). */
 enum { CALL_STACK_RESERVE = 48 * 1024 };
-/* Frames allowed per goroutine (Go's 1 GB stack, in our terms). */
-enum { MAX_DEPTH = 200000 };
+/* Frames allowed per goroutine. Go's stacks grow to 1 GB, which its small
+ * frames turn into tens of millions of calls; ours cost 300 to 1,200 bytes
+ * of C stack each (segments, interp_call_deep) plus their value-stack
+ * slots, so the limit is counted in frames: enough for a recursion
+ * 1,000,000 deep (with deferred calls, panics, closures), few enough that
+ * an infinite recursion ends within a second or two of CPU and about
+ * 0.4 to 1.3 GB of memory. Its report shows Go's 1 GB figure all the same
+ * (lang_run_new's rt_config). */
+enum { MAX_DEPTH = 1100000 };
 
-/* interp_stack_exhausted: the C stack reserve is reached. The goroutine's
- * stack bound is computed at its first call (its C stack never moves), so
- * the check is a compare of the frame address. */
+/* interp_call_deep is the slow branch of every call whose C stack reserve
+ * is exhausted (or whose depth passed MAX_DEPTH): below MAX_DEPTH the call
+ * fn(clo; arguments at base) runs on a fresh segment of the goroutine's C
+ * stack (rt_call_on_new_stack) and returns as interp_call_func does;
+ * otherwise, or when the goroutine's segments reach the runtime's limit,
+ * the run ends with Go's "runtime: goroutine stack exceeds
+ * 1000000000-byte limit" / "fatal error: stack overflow" (exit 2). The
+ * caller has undone its depth increment and restored g->defer_mark. */
+void interp_call_deep(struct gstate *g, const struct ifunc *fn, struct vclosure *clo,
+                      uint32_t base);
+
+/* interp_stack_landed: after a longjmp (a panic caught by a frame with
+ * deferred calls or a protected call) the landing frame may be on a stack
+ * below the segment the panic started on: release the segments left and
+ * recompute the stack bound. */
+static inline void interp_stack_landed(struct gstate *g)
+{
+    if (rt_stack_unwound(g->in->rt))
+        g->stack_limit = 0;
+}
+
+/* interp_stack_exhausted: the C stack reserve is reached. The bound of the
+ * stack the goroutine runs on is computed at its first call there (a C
+ * stack never moves; interp_call_deep and interp_stack_landed reset it when
+ * the goroutine changes segments), so the check is a compare of the frame
+ * address. */
 static inline bool interp_stack_exhausted_at(struct gstate *g, uintptr_t fp)
 {
     if (__builtin_expect(!g->stack_limit, 0)) {

@@ -357,7 +357,8 @@ call_simple(struct gstate *g, const struct ifunc *fn, const struct cfunc *cf, ui
 {
     if (__builtin_expect(++g->depth > MAX_DEPTH || interp_stack_exhausted(g), 0)) {
         g->depth--;
-        rt_stack_check(g->in->rt, SIZE_MAX / 2);
+        interp_call_deep(g, fn, NULL, base); /* on a new segment, or overflow */
+        return;
     }
     uint32_t top = base + cf->nslots + 1;
     if (top > g->cap)
@@ -432,7 +433,11 @@ static inline __attribute__((always_inline)) struct value call1(struct gstate *g
     if (__builtin_expect(++g->depth > MAX_DEPTH || interp_stack_exhausted_at(g, (uintptr_t)&fr),
                          0)) {
         g->depth--;
-        rt_stack_check(g->in->rt, SIZE_MAX / 2);
+        g->sp = base + 1;
+        interp_call_deep(g, x->fn, NULL, base); /* on a new segment, or overflow */
+        v = g->sp > base ? g->stk[base] : (struct value){0};
+        g->sp = base;
+        return v;
     }
     enter_tmpl(st + cf->nparams, cf->tmpl, cf->ntmpl);
     g->sp = top;

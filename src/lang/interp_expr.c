@@ -1972,6 +1972,18 @@ static struct value eval_selector(struct gstate *g, const struct ast_expr *e)
     }
 }
 
+/* const_retyped is the constant e with type xt (a constant converted to an
+ * interface keeps its operand's type). Out of line: the copy of e would
+ * otherwise sit in eval's frame, which every call through eval stacks (a
+ * recursion a million deep pays it a million times). */
+static __attribute__((noinline)) struct value
+const_retyped(struct gstate *g, const struct ast_expr *e, const struct type *xt)
+{
+    struct ast_expr tmp = *e;
+    tmp.type = (struct type *)xt;
+    return const_value(g, &tmp);
+}
+
 static struct value eval(struct gstate *g, const struct ast_expr *e)
 {
     /* A conversion's folded value is used for numbers and booleans only
@@ -1988,9 +2000,7 @@ static struct value eval(struct gstate *g, const struct ast_expr *e)
         if (numeric && (ck == CONST_BOOL || ck == CONST_INT || ck == CONST_FLOAT)) {
             if (ukind(e->type) != T_INTERFACE || types_is_untyped(xt))
                 return const_value(g, e);
-            struct ast_expr tmp = *e;
-            tmp.type = (struct type *)xt;
-            return const_value(g, &tmp);
+            return const_retyped(g, e, xt);
         }
     }
     switch (e->kind) {
