@@ -188,6 +188,19 @@ static inline uint32_t vc_get(const struct vc *v, uint32_t slot)
     return slot < v->n ? v->c[slot] : 0;
 }
 
+#if defined(__GNUC__)
+/* Four clock entries at a time with the compiler's generic vectors (GCC's
+ * -O2 does not vectorise the joins' loops itself). Clocks stay below 2^31,
+ * so a signed compare is exact; SSE2 and NEON both have one. */
+typedef int32_t v4 __attribute__((vector_size(16)));
+
+static inline v4 v4_max(v4 a, v4 b)
+{
+    v4 m = a > b;
+    return (a & m) | (b & ~m);
+}
+#endif
+
 static void vc_join(struct vc *dst, const struct vc *src)
 {
     vc_grow(dst, src->n);
@@ -196,16 +209,11 @@ static void vc_join(struct vc *dst, const struct vc *src)
     uint32_t *d = dst->c, n = src->n, i = 0;
     const uint32_t *s = src->c;
 #if defined(__GNUC__)
-    /* Four lanes at a time with the compiler's generic vectors (GCC's -O2
-     * does not vectorise this loop itself). Clocks stay below 2^31, so a
-     * signed compare is exact; SSE2 and NEON both have one. */
-    typedef int32_t v4 __attribute__((vector_size(16)));
     for (; i + 4 <= n; i += 4) {
         v4 a, b;
         memcpy(&a, d + i, sizeof a);
         memcpy(&b, s + i, sizeof b);
-        v4 m = a > b;
-        a = (a & m) | (b & ~m);
+        a = v4_max(a, b);
         memcpy(d + i, &a, sizeof a);
     }
 #endif
@@ -532,16 +540,12 @@ static void vc_sync3(struct vc *a, struct vc *b, struct vc *v)
     vc_grow(v, n);
     uint32_t *pa = a->c, *pb = b->c, *pv = v->c, i = 0;
 #if defined(__GNUC__)
-    typedef int32_t v4 __attribute__((vector_size(16)));
     for (; i + 4 <= n; i += 4) {
         v4 x, y, z;
         memcpy(&x, pa + i, sizeof x);
         memcpy(&y, pb + i, sizeof y);
         memcpy(&z, pv + i, sizeof z);
-        v4 m = x > y;
-        x = (x & m) | (y & ~m);
-        m = x > z;
-        x = (x & m) | (z & ~m);
+        x = v4_max(v4_max(x, y), z);
         memcpy(pa + i, &x, sizeof x);
         memcpy(pb + i, &x, sizeof x);
         memcpy(pv + i, &x, sizeof x);
@@ -566,13 +570,11 @@ static void vc_sync2(struct vc *a, struct vc *b, struct vc *v)
     vc_grow(v, n);
     uint32_t *pa = a->c, *pb = b->c, *pv = v->c, i = 0;
 #if defined(__GNUC__)
-    typedef int32_t v4 __attribute__((vector_size(16)));
     for (; i + 4 <= n; i += 4) {
         v4 x, y;
         memcpy(&x, pa + i, sizeof x);
         memcpy(&y, pb + i, sizeof y);
-        v4 m = x > y;
-        x = (x & m) | (y & ~m);
+        x = v4_max(x, y);
         memcpy(pa + i, &x, sizeof x);
         memcpy(pb + i, &x, sizeof x);
         memcpy(pv + i, &x, sizeof x);

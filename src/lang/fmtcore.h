@@ -54,6 +54,10 @@ int sc_encode_rune(char out[4], int32_t r);
 size_t sc_rune_count(const char *s, size_t n);
 bool sc_is_print(int32_t r);
 
+/* sc_digit_val is the value of c as a digit in bases up to 36 (0-9, a-z,
+ * A-Z), 99 for any other character. */
+int sc_digit_val(char c);
+
 /* sc_parse_int parses s like strconv.ParseInt(s, base, bits); returns 0 on
  * success, 1 for a syntax error, 2 for out of range (with *out clamped). */
 int sc_parse_int(const char *s, size_t n, int base, int bits, int64_t *out);

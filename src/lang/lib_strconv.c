@@ -607,7 +607,7 @@ bool sc_can_backquote(const char *s, size_t n)
 
 /* ---- parsing ------------------------------------------------------------- */
 
-static int digit_val(char c)
+int sc_digit_val(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -692,7 +692,7 @@ int sc_parse_uint(const char *s, size_t n, int base, int bits, uint64_t *out)
             underscores = true;
             continue;
         }
-        int d = digit_val(s[i]);
+        int d = sc_digit_val(s[i]);
         if (d >= base)
             return 1;
         if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base ||

@@ -481,17 +481,6 @@ static void n_parse_float(struct gstate *g, uint32_t base)
     g->stk[base + 1] = value_int(g->in->ty.t_int, rc);
 }
 
-static int unhex(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* unquote_char decodes the character or escape at s[*i] of a literal quoted
  * with quote (strconv.UnquoteChar), appending it to b; false on bad syntax. */
 static bool unquote_char(const char *s, size_t n, size_t *i, char quote, struct sbuf *b)
@@ -530,8 +519,8 @@ static bool unquote_char(const char *s, size_t n, size_t *i, char quote, struct 
             return false;
         uint32_t v = 0;
         for (int j = 0; j < digits; j++) {
-            int x = unhex(s[*i + (size_t)j]);
-            if (x < 0)
+            int x = sc_digit_val(s[*i + (size_t)j]);
+            if (x >= 16)
                 return false;
             v = v << 4 | (uint32_t)x;
         }
